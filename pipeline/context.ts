@@ -1,0 +1,13 @@
+import type { Lexicon } from './lexicon/load.ts';
+
+/** Build options that change what a stage does. */
+export interface BuildOptions {
+  /** Coverage assertions become errors (CI and releases on seeds/). */
+  strict: boolean;
+}
+
+/** Passed to every stage: shared read-only knowledge and options; stages never reach for globals. */
+export interface Context {
+  options: BuildOptions;
+  lexicon: Lexicon;
+}

@@ -1,0 +1,34 @@
+/**
+ * The one catalogue of message codes. Codes are stable kebab-case identifiers (tests compare codes, not text);
+ * `hint` tells the user what to do about it.
+ */
+export const CATALOGUE = {
+  // ingest: files and folders
+  'seeds-folder-missing': { severity: 'error', title: 'Seeds folder missing', hint: 'Pass an existing folder with --seeds DIR.' },
+  'seeds-folder-empty': { severity: 'error', title: 'No documents', hint: 'Put at least one UTF-8 .txt document in the seeds folder.' },
+  'empty-file': { severity: 'error', title: 'Empty document', hint: 'Remove the file or give it text.' },
+  'whitespace-only': { severity: 'error', title: 'Document has no text', hint: 'The file holds only whitespace: remove it or give it text.' },
+  'binary-file': { severity: 'error', title: 'Binary file', hint: 'Only plain-text .txt documents can be read; convert the file to UTF-8 text first.' },
+  'invalid-utf8': { severity: 'error', title: 'Invalid UTF-8', hint: 'Re-save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`).' },
+  'duplicate-document': { severity: 'error', title: 'Duplicate document', hint: 'Two files have byte-identical content; remove one of them.' },
+  'meta-yaml-syntax': { severity: 'error', title: 'Broken metadata YAML', hint: 'Fix the YAML syntax of the sidecar .meta.yaml file.' },
+  'meta-schema': { severity: 'error', title: 'Invalid metadata', hint: 'Fix the field in the sidecar .meta.yaml file (allowed: title, publisher, date, url, licence, genre).' },
+  'meta-orphan': { severity: 'warning', title: 'Metadata without document', hint: 'Rename the .meta.yaml to match a .txt document, or remove it.' },
+  // extract
+  'no-document-date': { severity: 'warning', title: 'No document date', hint: 'Add `date:` to a sidecar .meta.yaml if the text does not state it.' },
+  'no-publisher': { severity: 'warning', title: 'No publisher', hint: 'Add `publisher:` to a sidecar .meta.yaml if the text does not name it.' },
+  'ocr-date-recovered': { severity: 'info', title: 'OCR-garbled date recovered', hint: 'Check the recovered value against the original document.' },
+  // validate
+  'schema-violation': { severity: 'error', title: 'Record violates schema', hint: 'A pipeline bug: the record does not match its JSON Schema.' },
+  'duplicate-id': { severity: 'error', title: 'Duplicate ID', hint: 'A pipeline bug: two records share one ID.' },
+  'foreign-key': { severity: 'error', title: 'Unresolved foreign key', hint: 'A pipeline bug: a record points to an ID that does not exist.' },
+  'offset-mismatch': { severity: 'error', title: 'Offsets do not match quote', hint: 'A pipeline bug: the source slice differs from the quoted text.' },
+  'coverage': { severity: 'warning', title: 'Coverage below expectation', hint: 'Check the documents, or lower the expectation in pipeline/validate/assertions.yaml.' },
+  // export and runner
+  'output-write': { severity: 'error', title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
+  'usage': { severity: 'error', title: 'Bad command line', hint: 'Run `npm run build -- --help`.' },
+  'internal': { severity: 'error', title: 'Internal error', hint: 'A pipeline bug: please report it with the message above.' },
+} as const satisfies Record<string, { severity: Severity; title: string; hint: string }>;
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Code = keyof typeof CATALOGUE;

@@ -1,0 +1,27 @@
+import type { Context } from '../context.ts';
+import type { ExtractedDoc, SegmentedDoc } from '../document.ts';
+import { findActors } from './actors/index.ts';
+import { findDates } from './dates/index.ts';
+import { findMetadata } from './metadata/index.ts';
+import { findDemands } from './demands/index.ts';
+
+/**
+ * Extract stage: actors and their mentions, calendar expressions, document metadata (title, own date,
+ * publisher, genre) and demands. Order matters: metadata picks the document date from the dates and the
+ * publisher from the actors; demands need the publisher and actors for claimants and addressees.
+ */
+export function extract(doc: SegmentedDoc, ctx: Context): ExtractedDoc {
+  const found = findActors(doc, ctx);
+  const dates = findDates(doc, ctx);
+  const meta = findMetadata(doc, { actors: found.actors, mentions: found.mentions, dates }, ctx);
+  const demands = findDemands(doc, { actors: meta.actors, mentions: found.mentions, info: meta.info }, ctx);
+  return {
+    ...doc,
+    info: meta.info,
+    actors: meta.actors,
+    mentions: found.mentions,
+    dates: meta.dates,
+    demands,
+    messages: [...doc.messages, ...meta.messages],
+  };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { sha256 } from '../ids.ts';
+import { BuildFailure, message } from '../messages.ts';
+import { ActorsLexicon } from './actors.schema.ts';
+import { RolesLexicon } from './roles.schema.ts';
+import { CuesLexicon } from './cues.schema.ts';
+import { TopicsLexicon } from './topics.schema.ts';
+import { TextLexicon } from './text.schema.ts';
+
+/** Curated knowledge, typed on load. Every entry is general knowledge, never an answer copied from a document. */
+export interface Lexicon {
+  actors: z.infer<typeof ActorsLexicon>;
+  roles: z.infer<typeof RolesLexicon>;
+  cues: z.infer<typeof CuesLexicon>;
+  topics: z.infer<typeof TopicsLexicon>;
+  text: z.infer<typeof TextLexicon>;
+  /** Hash of every lexicon file's bytes: part of the pipeline's version for caches. */
+  hash: string;
+}
+
+const FILES = {
+  actors: ['actors.yaml', ActorsLexicon],
+  roles: ['roles.yaml', RolesLexicon],
+  cues: ['cues.yaml', CuesLexicon],
+  topics: ['topics.yaml', TopicsLexicon],
+  text: ['text.yaml', TextLexicon],
+} as const;
+
+let cached: Lexicon | null = null;
+
+/** Load and validate every lexicon file once; a broken file stops the build with its file and line. */
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const hashes: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, [file, schema]] of Object.entries(FILES)) {
+    const url = new URL(`./${file}`, import.meta.url);
+    const text = readFileSync(url, 'utf8');
+    hashes.push(sha256(text));
+    const where = { stage: 'lexicon', file: `pipeline/lexicon/${file}` };
+    let data: unknown;
+    try {
+      data = parse(text);
+    } catch (e) {
+      throw new BuildFailure([message('internal', `lexicon YAML does not parse: ${(e as Error).message}`, where)]);
+    }
+    const result = (schema as z.ZodType).safeParse(data);
+    if (!result.success) {
+      throw new BuildFailure(
+        result.error.issues.map((i) => message('internal', `lexicon entry ${i.path.join('.')}: ${i.message}`, where)),
+      );
+    }
+    out[key] = result.data;
+  }
+  cached = { ...(out as Omit<Lexicon, 'hash'>), hash: sha256(hashes.join('')) };
+  return cached;
+}
