@@ -8,6 +8,8 @@ import { RolesLexicon } from './roles.schema.ts';
 import { CuesLexicon } from './cues.schema.ts';
 import { TopicsLexicon } from './topics.schema.ts';
 import { TextLexicon } from './text.schema.ts';
+import { MetadataLexicon } from './metadata.schema.ts';
+import { CalendarLexicon } from './calendar.schema.ts';
 
 /** Curated knowledge, typed on load. Every entry is general knowledge, never an answer copied from a document. */
 export interface Lexicon {
@@ -16,6 +18,8 @@ export interface Lexicon {
   cues: z.infer<typeof CuesLexicon>;
   topics: z.infer<typeof TopicsLexicon>;
   text: z.infer<typeof TextLexicon>;
+  metadata: z.infer<typeof MetadataLexicon>;
+  calendar: z.infer<typeof CalendarLexicon>;
   /** Hash of every lexicon file's bytes: part of the pipeline's version for caches. */
   hash: string;
 }
@@ -26,6 +30,8 @@ const FILES = {
   cues: ['cues.yaml', CuesLexicon],
   topics: ['topics.yaml', TopicsLexicon],
   text: ['text.yaml', TextLexicon],
+  metadata: ['metadata.yaml', MetadataLexicon],
+  calendar: ['calendar.yaml', CalendarLexicon],
 } as const;
 
 let cached: Lexicon | null = null;
