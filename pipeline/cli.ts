@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       seeds: args.seeds,
       out: args.out,
       strict: args.strict,
+      sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null,
       ...(args.quiet ? {} : { progress: (l: string) => console.log(l) }),
     });
     for (const m of result.messages) if (m.severity === 'warning' || !args.quiet) if (m.severity !== 'info') console.error(formatMessage(m));

@@ -4,6 +4,8 @@ import type { Lexicon } from './lexicon/load.ts';
 export interface BuildOptions {
   /** Coverage assertions become errors (CI and releases on seeds/). */
   strict: boolean;
+  /** SOURCE_DATE_EPOCH (whole seconds) when set: the only time the build may write; never the clock. */
+  sourceDateEpoch: string | null;
 }
 
 /** Passed to every stage: shared read-only knowledge and options; stages never reach for globals. */

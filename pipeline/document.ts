@@ -14,6 +14,7 @@ export interface Span {
 export interface CuratedMeta {
   title?: string;
   publisher?: string;
+  /** ISO date at its precision, or `undated` when a curator checked that the document states none. */
   date?: string;
   url?: string;
   licence?: string;
@@ -124,6 +125,8 @@ export interface Sourced<T> {
 export interface DocumentMeta {
   title: Sourced<string> | null;
   date: Sourced<{ value: string; precision: DatePrecision }> | null;
+  /** True when a curator confirmed the document states no date of its own (sidecar `date: undated`). */
+  undated?: true;
   publisher: Sourced<string> | null;
   genre: Sourced<Genre>;
   url: string | null;

@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, mkdir, writeFile, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rename, rm, mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
 import type { Context } from './context.ts';
 import type { ExtractedDoc } from './document.ts';
@@ -15,6 +15,8 @@ export interface BuildRequest {
   seeds: string;
   out: string;
   strict: boolean;
+  /** SOURCE_DATE_EPOCH, read by the command-line edge; null when unset. */
+  sourceDateEpoch: string | null;
   /** Receives one line of progress per stage; omit for none. */
   progress?: (line: string) => void;
 }
@@ -41,12 +43,13 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
 
   let t = performance.now();
   const raw = await readCorpus(resolve(req.seeds), req.seeds);
-  const ctx: Context = { options: { strict: req.strict }, lexicon: loadLexicon() };
-  const ingested = ingest(raw, ctx);
+  const ingested = ingest(raw);
   messages.push(...ingested.messages);
   say(line('ingest', `${ingested.docs.length} documents`, performance.now() - t));
   if (hasErrors(messages)) fail();
 
+  // Loaded after ingest, so a problem in the lexicon never hides problems in the documents.
+  const ctx: Context = { options: { strict: req.strict, sourceDateEpoch: req.sourceDateEpoch }, lexicon: loadLexicon() };
   const stageMs = Object.fromEntries(DOCUMENT_STAGES.map((s) => [s, 0])) as Record<(typeof DOCUMENT_STAGES)[number], number>;
   const docs: ExtractedDoc[] = ingested.docs.map((d) => processDocument(d, ctx, (stage, ms) => (stageMs[stage] += ms)));
   for (const d of docs) messages.push(...d.messages);
@@ -91,6 +94,7 @@ async function writeAtomically(out: string, files: OutputFile[], messages: Messa
   try {
     await mkdir(parent, { recursive: true });
     tmp = await mkdtemp(join(parent, `.kravkart-tmp-${basename(out)}-`));
+    await chmod(tmp, 0o755); // mkdtemp makes it 0700; the output folder should be readable like any other
     for (const f of files) {
       const target = join(tmp, f.path);
       await mkdir(dirname(target), { recursive: true });

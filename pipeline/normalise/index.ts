@@ -1,12 +1,26 @@
 import type { Context } from '../context.ts';
 import type { NormalisedDoc, SourceDoc } from '../document.ts';
+import { assemble } from './assemble.ts';
+import { classifyLines } from './furniture.ts';
+import { splitLines } from './lines.ts';
+import { textKit } from './rules.ts';
 
-/** Normalise the source text into `text` with an offset map back to the source. (stub: identity) */
+export { spanRoundTrip, type RoundTrip } from './check.ts';
+export { matchMarker, type MarkerMatch } from './markers.ts';
+export { textKit, type TextKit } from './rules.ts';
+
+/**
+ * Normalise the source into `text` (NFC, one block per line separated by "\n", single spaces, lines broken
+ * mid-sentence joined, end-of-line hyphenation undone, web boilerplate and PDF page furniture dropped, inline
+ * markdown removed) with an offset map from every unit of `text` back to the source.
+ */
 export function normalise(doc: SourceDoc, ctx: Context): NormalisedDoc {
-  void ctx;
-  const n = doc.source.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  for (let i = 0; i < n; i++) { start[i] = i; end[i] = i + 1; }
-  return { ...doc, text: doc.source, map: { start, end } };
+  const kit = textKit(ctx.lexicon.text);
+  // Load: the source cut into cleaned lines.
+  const table = splitLines(doc.source, kit);
+  // Process: decide what each line is, then lay the kept lines out as blocks.
+  const kinds = classifyLines(table.lines, table.pages, kit);
+  const out = assemble(table, kinds, kit, table.clean.length + 64);
+  // Hand on: text and map.
+  return { ...doc, text: out.text(), map: out.toMap() };
 }

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { BuildFailure, message } from '../messages.ts';
+
+/** Shape of package.yaml: the dataset's name, licence, contributors and version, reviewed like code. */
+export const PackageMeta = z.strictObject({
+  name: z.string().regex(/^[a-z0-9._-]+$/),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  homepage: z.url().optional(),
+  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/),
+  licenses: z.array(z.strictObject({ name: z.string().min(1), title: z.string().min(1), path: z.url() })).min(1),
+  code_licence: z.string().min(1),
+  contributors: z.array(z.strictObject({ title: z.string().min(1), roles: z.array(z.string().min(1)).min(1) })).min(1),
+  keywords: z.array(z.string().min(1)),
+});
+export type PackageMeta = z.infer<typeof PackageMeta>;
+
+let cached: PackageMeta | null = null;
+
+/** Read and check package.yaml once (the pipeline's own data, like the lexicons); a broken file stops the build. */
+export function loadPackageMeta(): PackageMeta {
+  if (cached) return cached;
+  const where = { stage: 'export', file: 'pipeline/export/package.yaml' };
+  let data: unknown;
+  try {
+    data = parse(readFileSync(new URL('./package.yaml', import.meta.url), 'utf8'));
+  } catch (e) {
+    throw new BuildFailure([message('internal', `package.yaml does not parse: ${(e as Error).message}`, where)]);
+  }
+  const result = PackageMeta.safeParse(data);
+  if (!result.success) {
+    throw new BuildFailure(result.error.issues.map((i) => message('internal', `package.yaml ${i.path.join('.')}: ${i.message}`, where)));
+  }
+  cached = result.data;
+  return cached;
+}

@@ -1,0 +1,41 @@
+import type { Candidate } from './candidate.ts';
+import type { Registry } from './registry.ts';
+import { escapeRe, overlaps } from './text.ts';
+
+/**
+ * "departementet" (and "direktoratet", "utvalget" … listed in actors.yaml) refers to the ministry,
+ * directorate or commission of that kind when the document names exactly one; otherwise it is left alone.
+ */
+export function resolveAnaphora(text: string, cands: readonly Candidate[], reg: Registry): Candidate[] {
+  const out: Candidate[] = [];
+  for (const a of reg.lexicon.anaphora) {
+    const referents = new Map<string, Candidate>();
+    for (const c of cands) {
+      const name = c.key.toLowerCase();
+      if (c.type !== 'person' && a.endsWith.some((e) => name.endsWith(e) && name !== e)) referents.set(c.key, c);
+    }
+    if (referents.size !== 1) continue;
+    const ref = [...referents.values()][0] as Candidate;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a.form)}(s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+    for (const m of text.matchAll(re)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (cands.some((c) => overlaps(c.span, span))) continue;
+      out.push({
+        ...ref,
+        span,
+        name: { start: span.start, end: span.start + a.form.length },
+        genitive: m[1] !== undefined,
+        ruleId: 'actor-anaphor',
+        confidence: 0.7,
+        priority: 0,
+      });
+    }
+  }
+  return out;
+}
+
+/** The one ministry among the candidates, or null when there is none or more than one. */
+export function singleMinistry(cands: readonly Candidate[]): string | null {
+  const keys = new Set(cands.filter((c) => c.type === 'ministry').map((c) => c.key));
+  return keys.size === 1 ? ([...keys][0] as string) : null;
+}

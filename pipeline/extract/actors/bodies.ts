@@ -1,0 +1,46 @@
+import type { Candidate } from './candidate.ts';
+import type { Registry } from './registry.ts';
+import { alternation, escapeRe, overlaps } from './text.ts';
+
+/**
+ * Governing bodies and units are surface forms of their organisation: "KS' landsstyre",
+ * "LOs regionkonferanse i Innlandet", "landsmøtet i Arbeiderpartiet" become one mention of the
+ * organisation spanning the whole phrase.
+ */
+export function attachBodies(text: string, cands: readonly Candidate[], reg: Registry): Candidate[] {
+  const bodies = alternation(reg.lexicon.bodies);
+  const after = new RegExp(`^[ \\t]+${bodies}(?:[ \\t]+i[ \\t]+${reg.placeSource})?(?![\\p{L}\\p{N}])`, 'iu');
+  const before = new RegExp(`(?<![\\p{L}\\p{N}])${bodies}[ \\t]+(?:i|til|for|på)[ \\t]+$`, 'iu');
+  return cands.map((c) => {
+    if (c.type === 'person') return c;
+    const a = after.exec(text.slice(c.span.end, c.span.end + 80));
+    if (a) return { ...c, span: { start: c.span.start, end: c.span.end + a[0].length }, ruleId: 'actor-body', confidence: 0.9 };
+    const b = before.exec(text.slice(Math.max(0, c.span.start - 60), c.span.start));
+    if (b) return { ...c, span: { start: c.span.start - b[0].length, end: c.span.end }, ruleId: 'actor-body', confidence: 0.9 };
+    return c;
+  });
+}
+
+/**
+ * A governing body named alone ("vedtatt på landsmøtet") refers to the document's dominant organisation:
+ * the union, party or other organisation mentioned most, at least twice and more than any other.
+ */
+export function bareBodies(text: string, cands: readonly Candidate[], reg: Registry): Candidate[] {
+  const counts = new Map<string, number>();
+  for (const c of cands) {
+    if (c.type === 'person' || !['union', 'party', 'employer_org', 'other_org'].includes(c.type)) continue;
+    counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = ranked[0];
+  if (!top || top[1] < 2 || (ranked[1]?.[1] ?? 0) === top[1]) return [];
+  const owner = cands.find((c) => c.key === top[0]) as Candidate;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(re)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (cands.some((c) => overlaps(c.span, span))) continue;
+    out.push({ ...owner, span, name: span, genitive: false, ruleId: 'actor-bare-body', confidence: 0.5, priority: 0 });
+  }
+  return out;
+}

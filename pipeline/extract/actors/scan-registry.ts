@@ -1,0 +1,96 @@
+import type { Span } from '../../document.ts';
+import type { ActorType } from '../../models/vocab.ts';
+import type { Candidate } from './candidate.ts';
+import { type FormMode, type Registry, GENITIVE } from './registry.ts';
+import { alternation, fold, isAllCapsLine, isSentenceInitial, isWordChar, squash } from './text.ts';
+
+/** A document-local abbreviation ("(SV)" after a branch's name) and the actor it stands for. */
+export interface LocalAbbreviation {
+  key: string;
+  type: ActorType;
+  source: 'registry' | 'discovered';
+  affiliation: string | null;
+}
+
+const RULES: Record<FormMode | 'local', { ruleId: string; confidence: number; priority: number }> = {
+  ci: { ruleId: 'actor-registry', confidence: 0.95, priority: 2 },
+  exact: { ruleId: 'actor-registry-abbr', confidence: 0.9, priority: 2 },
+  common: { ruleId: 'actor-registry-common', confidence: 0.8, priority: 1 },
+  listOnly: { ruleId: 'actor-registry-party-list', confidence: 0.75, priority: 1 },
+  local: { ruleId: 'actor-acronym-local', confidence: 0.9, priority: 3 },
+};
+
+/**
+ * Every registry name, alias and abbreviation in the text, plus the document's own abbreviations.
+ * Genitives ("LOs", "KS'", "Arbeiderpartiets") resolve to the actor. Compounds ("Nav-lederne",
+ * "NAV-kontorene", "NAV-partnerskapet", "SV-leder", "stortings- og sametingsvalg") are not mentions: they name something that belongs
+ * to the organisation (its offices, leaders, a partnership), not the organisation acting.
+ */
+export function scanRegistry(text: string, reg: Registry, local: ReadonlyMap<string, LocalAbbreviation>): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (m: RegExpExecArray, key: string, type: ActorType, mode: FormMode | 'local', extra?: Partial<Candidate>) => {
+    const span = nameSpan(text, m);
+    if (span === null) return;
+    const rule = RULES[mode];
+    out.push({
+      key,
+      type,
+      span: span.whole,
+      name: span.name,
+      genitive: span.whole.end > span.name.end,
+      ...rule,
+      source: 'registry',
+      affiliation: null,
+      role: null,
+      ...extra,
+    });
+  };
+  for (const m of text.matchAll(reg.ciRe)) {
+    const key = reg.ci.get(fold(m[1] as string));
+    const actor = key === undefined ? undefined : reg.byKey.get(key);
+    if (actor) push(m, actor.name, actor.type, 'ci');
+  }
+  for (const m of text.matchAll(reg.csRe)) {
+    const entry = reg.cs.get(squash(m[1] as string));
+    const actor = entry && reg.byKey.get(entry.key);
+    if (!entry || !actor || local.has(squash(m[1] as string))) continue;
+    const at = m.index;
+    if (entry.mode === 'common' && (isSentenceInitial(text, at) || isAllCapsLine(text, at))) continue;
+    if (entry.mode === 'listOnly' && !inPartyList(text, { start: at, end: at + (m[1] as string).length }, reg)) continue;
+    push(m, actor.name, actor.type, entry.mode);
+  }
+  if (local.size > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(local.keys())})${GENITIVE}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const abbr = local.get(squash(m[1] as string));
+      if (abbr) push(m, abbr.key, abbr.type, 'local', { source: abbr.source, affiliation: abbr.affiliation });
+    }
+  }
+  return out;
+}
+
+/** The name's span and the span with its genitive ending, or null when the match is part of a compound. */
+function nameSpan(text: string, m: RegExpExecArray): { name: Span; whole: Span } | null {
+  const start = m.index;
+  const base = m[1] as string;
+  let gen = m[2] ?? '';
+  const nameEnd = start + base.length;
+  // A lone apostrophe marks the genitive only after s, x or z; otherwise it closes a quotation.
+  if ((gen === "'" || gen === '’') && !/[sxzSXZ]$/.test(base)) gen = '';
+  const end = nameEnd + gen.length;
+  // "Nav-lederne", "fylkes-NAV" and the suspended compound "stortings- og sametingsvalg".
+  if (text[start - 1] === '-' && isWordChar(text[start - 2])) return null;
+  if (text[end] === '-' || text[nameEnd] === '-') return null;
+  return { name: { start, end: nameEnd }, whole: { start, end } };
+}
+
+// Separators inside a list of parties: "Ap, H og V", "H/V", "SV + R".
+const LEFT_LIST = /([\p{L}]+)\s*(?:,|\/|\+|&|\bog|\beller)\s*$/u;
+const RIGHT_LIST = /^\s*(?:,|\/|\+|&|og\b|eller\b)\s*([\p{L}]+)/u;
+
+/** True when a one-letter party abbreviation stands next to another party name in a list. */
+export function inPartyList(text: string, span: Span, reg: Registry): boolean {
+  const left = LEFT_LIST.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  const right = RIGHT_LIST.exec(text.slice(span.end, span.end + 40));
+  return [left?.[1], right?.[1]].some((w) => w !== undefined && reg.partyForms.has(fold(w)));
+}

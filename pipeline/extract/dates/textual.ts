@@ -1,0 +1,80 @@
+import type { DateRecord, Span } from '../../document.ts';
+import { L, R, type CalendarPatterns } from './patterns.ts';
+import { isoDay, type SpanClaims } from './values.ts';
+
+/** A day and month written without a year ("14. mars"); its year comes from the surrounding dates. */
+export interface YearlessDay {
+  span: Span;
+  month: number;
+  day: number;
+  ruleId: string;
+}
+
+/** The result of the word-date rules: full dates, and day-month pairs still waiting for a year. */
+export interface TextualDates {
+  dates: DateRecord[];
+  yearless: YearlessDay[];
+}
+
+// "3. og 4. juni", "3.–4. juni", "3., 4. og 5. juni": each earlier day is a date of its own.
+const EARLIER_DAY = /(?<![\p{L}\p{N}.,])(\d{1,2})\.\s*(?:,|og|–|—|-|til)\s*$/u;
+
+/** Dates written with a month name: `29. oktober 2021`, `29. okt. 2021`, `3. og 4. juni 2022`, `14. mars`, `oktober 2021`, `høsten 2023`. */
+export function textualDates(text: string, p: CalendarPatterns, claims: SpanClaims): TextualDates {
+  const dates: DateRecord[] = [];
+  const yearless: YearlessDay[] = [];
+  const record = (span: Span, value: string, precision: DateRecord['precision'], ruleId: string, confidence: number): void => {
+    claims.add(span);
+    dates.push({ span, value, precision, kind: 'event', ocr: false, ruleId, confidence });
+  };
+
+  const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,2})(?:\\.\\s*|\\s+)(${p.month})(?:\\s+(\\d{4})${R})?`, 'giu');
+  for (const m of text.matchAll(dayMonth)) {
+    const [all, d, monthWord, y] = m as unknown as [string, string, string, string | undefined];
+    const span = { start: m.index, end: m.index + all.length };
+    const month = p.monthOf(monthWord);
+    if (month === null || claims.overlaps(span)) continue;
+    const year = y === undefined ? null : Number(y);
+    // "22. juli-senteret", "17. mai-feiring": the day and month name something; its year is not the text's.
+    if (year === null && /^-\p{L}/u.test(text.slice(span.end, span.end + 2))) continue;
+    if (year !== null && !p.inYearRange(year)) continue;
+    const days: { span: Span; day: number; ruleId: string }[] = [{ span, day: Number(d), ruleId: year === null ? 'date-day-month-inferred-year' : 'date-day-month-year' }];
+    // Walk back over coordinated days; each gets its own span ("3.") and the shared month and year.
+    let head = m.index;
+    for (let prev = EARLIER_DAY.exec(text.slice(Math.max(0, head - 20), head)); prev; prev = EARLIER_DAY.exec(text.slice(Math.max(0, head - 20), head))) {
+      const start = head - prev[0].length;
+      days.unshift({ span: { start, end: start + (prev[1] as string).length + 1 }, day: Number(prev[1]), ruleId: 'date-day-list' });
+      head = start;
+    }
+    for (const one of days) {
+      if (claims.overlaps(one.span)) continue;
+      if (year === null) {
+        if (isoDay(2000, month, one.day) === null) continue; // 2000 is a leap year: 29. februar stays possible
+        claims.add(one.span);
+        yearless.push({ span: one.span, month, day: one.day, ruleId: one.ruleId });
+      } else {
+        const value = isoDay(year, month, one.day);
+        if (value !== null) record(one.span, value, 'day', one.ruleId, 0.95);
+      }
+    }
+  }
+
+  const monthYear = new RegExp(`${L}(${p.month})\\s+(\\d{4})${R}`, 'giu');
+  for (const m of text.matchAll(monthYear)) {
+    const [all, monthWord, y] = m as unknown as [string, string, string];
+    const span = { start: m.index, end: m.index + all.length };
+    const month = p.monthOf(monthWord);
+    if (month === null || !p.inYearRange(Number(y)) || claims.overlaps(span)) continue;
+    record(span, `${y}-${String(month).padStart(2, '0')}`, 'month', 'date-month-year', 0.9);
+  }
+
+  // A season has no ISO form; it is recorded as its year (precision `year`) but stays an event, since it says when.
+  const seasonYear = new RegExp(`${L}(?:${p.season})\\s+(\\d{4})${R}`, 'giu');
+  for (const m of text.matchAll(seasonYear)) {
+    const [all, y] = m as unknown as [string, string];
+    const span = { start: m.index, end: m.index + all.length };
+    if (!p.inYearRange(Number(y)) || claims.overlaps(span) || p.quantityAfter(text, span.end)) continue;
+    record(span, y, 'year', 'date-season-year', 0.85);
+  }
+  return { dates, yearless };
+}

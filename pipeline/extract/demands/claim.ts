@@ -1,0 +1,158 @@
+import type { MentionRecord } from '../../document.ts';
+import type { Modality } from '../../models/vocab.ts';
+import type { CompiledCues, VerbCue } from './cues.ts';
+import type { MentionIndex } from './mentions.ts';
+import { isClauseBreak, longestAt, phraseAt, type Token } from './tokens.ts';
+
+/** Who stands as subject of a cue: an actor, the text's own voice ("vi", "partiet"), or nobody identifiable. */
+export type Subject = { kind: 'actor'; mention: MentionRecord } | { kind: 'self' } | { kind: 'none' };
+
+/** A normative cue found in a unit, with the grammar around it that the claimant rules need. */
+export interface Claim {
+  modality: Modality;
+  rule: string;
+  confidence: number;
+  /** The verb cue, when the claim rests on one (not for goals, openers, imperatives). */
+  verb: VerbCue | null;
+  /** Grammatical subject of the cue ("KS krever", "må en ny regjering"). */
+  subject: Subject;
+  /** The actor asked to act, named right after the verb ("ber Arbeiderpartiet …"). */
+  object: MentionRecord | null;
+  /** Owner of the claim through a claim verb before it ("KS mener at … må"), or none. */
+  holder: Subject;
+}
+
+/** What the cue rules read besides the tokens. */
+export interface ClaimEnv {
+  cues: CompiledCues;
+  mentions: MentionIndex;
+}
+
+const NONE: Subject = { kind: 'none' };
+// A subordinator this many words or fewer before a modal governs it ("for at flest mulig skal").
+const SUBORDINATE_REACH = 4;
+
+/** Index of the first word token (after list dashes and quote marks), or -1. */
+export const firstWord = (tokens: readonly Token[]): number => tokens.findIndex((t) => t.word);
+
+/** Skip adverbs ("særlig", "blant annet") from token `i`. */
+function skipAdverbs(tokens: readonly Token[], i: number, cues: CompiledCues): number {
+  for (let hop = longestAt(tokens, i, cues.adverbs); hop; hop = longestAt(tokens, i, cues.adverbs)) i += hop.length;
+  return i;
+}
+
+/** First token of the clause that holds token `i`. */
+function clauseStart(tokens: readonly Token[], i: number, floor: number): number {
+  for (let j = i - 1; j >= floor; j--) if (isClauseBreak(tokens[j] as Token)) return j + 1;
+  return floor;
+}
+
+/** True when a claim verb or goal predicate stands before token `i` ("mener at …", "er opptatt av at …"). */
+function claimBefore(tokens: readonly Token[], i: number, s: number, cues: CompiledCues): boolean {
+  for (let j = s; j < i; j++) if (longestAt(tokens, j, cues.claimVerbs) || longestAt(tokens, j, cues.goal.predicates)) return true;
+  return false;
+}
+
+/** True when the cue at `i` sits in a subordinate clause ("tiltak som skal", "for at unge skal", "enn det ESA krever"). */
+function subordinate(tokens: readonly Token[], i: number, s: number, cues: CompiledCues): boolean {
+  const from = Math.max(clauseStart(tokens, i, s), i - SUBORDINATE_REACH);
+  for (let j = i - 1; j >= from; j--) {
+    const t = tokens[j] as Token;
+    if (!cues.subordinators.has(t.lc)) continue;
+    if (t.lc !== 'at') return true;
+    const before = tokens[j - 1];
+    if (before && cues.purposeBeforeAt.has(before.lc)) return true;
+    return !claimBefore(tokens, j, s, cues);
+  }
+  return false;
+}
+
+/** The subject of the cue spanning tokens [i, end): the actor or self-reference before it, else right after it. */
+function subjectOf(tokens: readonly Token[], i: number, end: number, s: number, env: ClaimEnv, inversion: boolean): Subject {
+  const start = tokens[clauseStart(tokens, i, s)] as Token;
+  const prev = tokens[i - 1];
+  if (prev && i - 1 >= s && env.cues.selfReferences.has(prev.lc)) return { kind: 'self' };
+  const pre = env.mentions.endingBefore((tokens[i] as Token).start, start.start);
+  if (pre) return { kind: 'actor', mention: pre };
+  if (!inversion) return NONE;
+  const next = tokens[end];
+  if (next && env.cues.selfReferences.has(next.lc)) return { kind: 'self' };
+  const last = tokens[tokens.length - 1] as Token;
+  const post = env.mentions.startingAfter((tokens[end - 1] as Token).end, env.cues.determiners, last.end);
+  return post ? { kind: 'actor', mention: post } : NONE;
+}
+
+/** The owner of a claim verb before token `i` ("KS mener", "mener KS' landsstyre", "vi ønsker"). */
+function holderBefore(tokens: readonly Token[], i: number, s: number, env: ClaimEnv): Subject {
+  for (let j = i - 1; j >= s; j--) {
+    const verb = longestAt(tokens, j, env.cues.claimVerbs);
+    if (!verb) continue;
+    const who = subjectOf(tokens, j, j + verb.length, s, env, true);
+    if (who.kind !== 'none') return who;
+  }
+  return NONE;
+}
+
+/** Validate a verb cue at token `i`; null when grammar makes it descriptive. */
+function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue, env: ClaimEnv): Claim | null {
+  const { cues } = env;
+  if (i === s && cue.subject === 'any') return null; // "Skal vi …", "Må samarbeide …": question or headline
+  if (subordinate(tokens, i, s, cues)) return null;
+  const end = i + cue.words.length;
+  const objectFirst = cue.addressee === 'object';
+  const subject = subjectOf(tokens, i, end, s, env, !objectFirst);
+  if (cue.subject === 'actor' && subject.kind === 'none') return null;
+  let next = skipAdverbs(tokens, end, cues);
+  if (subject.kind === 'self' && tokens[next] && cues.selfReferences.has((tokens[next] as Token).lc)) next = skipAdverbs(tokens, next + 1, cues);
+  if (cue.forecastNext.some((f) => phraseAt(tokens, next, f))) return null;
+  if (longestAt(tokens, next, cues.discourseVerbs)) return null;
+  const after = tokens[end];
+  if (cue.needsObject && (after === undefined || (!after.word && after.text !== '«'))) return null;
+  const last = tokens[tokens.length - 1] as Token;
+  const object = objectFirst ? env.mentions.startingAfter((tokens[end - 1] as Token).end, cues.determiners, last.end) : null;
+  return { modality: cue.modality, rule: cue.rule, confidence: cue.confidence, verb: cue, subject, object, holder: holderBefore(tokens, i, s, env) };
+}
+
+/** A goal or priority predicate at token `i` ("det er særlig viktig å", "har som mål å"). */
+function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv): Claim | null {
+  const { goal } = env.cues;
+  let end = -1;
+  const phrase = longestAt(tokens, i, goal.phrases);
+  if (phrase) end = i + phrase.length;
+  const copula = phrase ? null : longestAt(tokens, i, goal.copulas);
+  if (copula) {
+    let j = i + copula.length;
+    for (let hops = 0; hops < 3; hops++) {
+      const adverb = longestAt(tokens, j, env.cues.adverbs) ?? longestAt(tokens, j, goal.adverbs);
+      if (!adverb) break;
+      j += adverb.length;
+    }
+    const predicate = longestAt(tokens, j, goal.predicates);
+    if (predicate) end = j + predicate.length;
+  }
+  if (end < 0 || subordinate(tokens, i, s, env.cues)) return null;
+  const subject = subjectOf(tokens, i, end, s, env, false);
+  return { modality: 'goal', rule: goal.rule, confidence: goal.confidence, verb: null, subject, object: null, holder: holderBefore(tokens, i, s, env) };
+}
+
+/** Every normative cue of a unit, in text order; the caller takes the first one its claimant rules accept. */
+export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: { imperative: boolean }): Claim[] {
+  const s = firstWord(tokens);
+  const last = tokens[tokens.length - 1];
+  if (s < 0 || last?.text === '?') return []; // questions ask, they do not demand
+  const { cues } = env;
+  const out: Claim[] = [];
+  for (const o of cues.openers) {
+    if (phraseAt(tokens, s, o.words)) out.push({ modality: o.modality, rule: o.rule, confidence: o.confidence, verb: null, subject: NONE, object: null, holder: NONE });
+  }
+  if (options.imperative && longestAt(tokens, s, cues.imperative.verbs)) {
+    out.push({ modality: 'imperative', rule: cues.imperative.rule, confidence: cues.imperative.confidence, verb: null, subject: NONE, object: null, holder: NONE });
+  }
+  for (let i = s; i < tokens.length; i++) {
+    const candidates = cues.verbs.filter((v) => phraseAt(tokens, i, v.words)).sort((a, b) => b.words.length - a.words.length);
+    const verb = candidates[0];
+    const claim = verb ? verbClaim(tokens, i, s, verb, env) : goalClaim(tokens, i, s, env);
+    if (claim) out.push(claim);
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import type { Lexicon } from '../../lexicon/load.ts';
+import type { ActorType, Modality } from '../../models/vocab.ts';
+import { phraseTokens } from './tokens.ts';
+
+type Cues = Lexicon['cues'];
+
+/** A normative verb cue, with its phrase as tokens. */
+export interface VerbCue {
+  words: string[];
+  modality: Modality;
+  rule: string;
+  confidence: number;
+  subject: 'actor' | 'any';
+  addressee: 'object' | 'none';
+  mandateOf: ReadonlySet<ActorType>;
+  forecastNext: string[][];
+  needsObject: boolean;
+}
+
+/** cues.yaml compiled into token phrases and sets. */
+export interface CompiledCues {
+  verbs: VerbCue[];
+  openers: { words: string[]; modality: Modality; rule: string; confidence: number }[];
+  goal: { rule: string; confidence: number; copulas: string[][]; adverbs: string[][]; predicates: string[][]; phrases: string[][] };
+  imperative: { rule: string; confidence: number; verbs: string[][] };
+  listed: { rule: string; confidence: number };
+  leadInCues: string[][];
+  addresseeMarkers: string[][];
+  selfReferences: ReadonlySet<string>;
+  claimVerbs: string[][];
+  speechVerbs: string[][];
+  subordinators: ReadonlySet<string>;
+  purposeBeforeAt: ReadonlySet<string>;
+  discourseVerbs: string[][];
+  determiners: ReadonlySet<string>;
+  adverbs: string[][];
+  agreementNouns: ReadonlySet<string>;
+  agreementLinks: ReadonlySet<string>;
+  agreementJoiners: ReadonlySet<string>;
+  addressableTypes: ReadonlySet<ActorType>;
+}
+
+const cache = new WeakMap<Cues, CompiledCues>();
+const all = (phrases: readonly string[]): string[][] => phrases.map(phraseTokens);
+const set = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.toLowerCase()));
+
+/** Compile (and cache) the cue lexicon. */
+export function compileCues(c: Cues): CompiledCues {
+  const hit = cache.get(c);
+  if (hit) return hit;
+  const compiled: CompiledCues = {
+    verbs: c.verbs.map((v) => ({
+      words: phraseTokens(v.phrase),
+      modality: v.modality,
+      rule: v.rule,
+      confidence: v.confidence,
+      subject: v.subject,
+      addressee: v.addressee,
+      mandateOf: new Set(v.mandateOf),
+      forecastNext: all(v.forecastNext),
+      needsObject: v.needsObject,
+    })),
+    openers: c.openers.map((o) => ({ words: phraseTokens(o.phrase), modality: o.modality, rule: o.rule, confidence: o.confidence })),
+    goal: {
+      rule: c.goals.rule,
+      confidence: c.goals.confidence,
+      copulas: all(c.goals.copulas),
+      adverbs: all(c.goals.adverbs),
+      predicates: all(c.goals.predicates),
+      phrases: all(c.goals.phrases),
+    },
+    imperative: { rule: c.imperative.rule, confidence: c.imperative.confidence, verbs: all(c.imperative.verbs) },
+    listed: c.listed,
+    leadInCues: all(c.leadIns.cues),
+    addresseeMarkers: all(c.leadIns.addresseeMarkers),
+    selfReferences: set(c.selfReferences),
+    claimVerbs: all(c.claimVerbs),
+    speechVerbs: all(c.speechVerbs),
+    subordinators: set(c.subordinators),
+    purposeBeforeAt: set(c.purposeBeforeAt),
+    discourseVerbs: all(c.discourseVerbs),
+    determiners: set(c.determiners),
+    adverbs: all(c.adverbs),
+    agreementNouns: set(c.agreementNouns),
+    agreementLinks: set(c.agreementLinks),
+    agreementJoiners: set(c.agreementJoiners),
+    addressableTypes: new Set(c.addressableTypes),
+  };
+  cache.set(c, compiled);
+  return compiled;
+}

@@ -1,0 +1,54 @@
+import type { ActorRecord, MentionRecord, Span } from '../../document.ts';
+
+// Between an actor and its verb: a possessive and one governing-body word ("KS' landsstyre", "LOs kongress").
+const SUBJECT_GAP = /^(?:['’]s?|s)?(?:\s+\p{Ll}[\p{L}-]*)?\s*$/u;
+
+/** Actor mentions of one document, ordered, with the lookups the claimant rules need. */
+export class MentionIndex {
+  private readonly sorted: MentionRecord[];
+  private readonly byKey: Map<string, ActorRecord>;
+
+  constructor(
+    private readonly text: string,
+    mentions: readonly MentionRecord[],
+    actors: readonly ActorRecord[],
+  ) {
+    this.sorted = [...mentions].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    this.byKey = new Map(actors.map((a) => [a.key, a]));
+  }
+
+  /** The actor record of a key, if the document knows it. */
+  actor(key: string): ActorRecord | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Mentions wholly inside a span. */
+  within(span: Span): MentionRecord[] {
+    return this.sorted.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+  }
+
+  /** The mention that is the subject standing right before `pos` ("KS' landsstyre | mener"), or null. */
+  endingBefore(pos: number, floor: number): MentionRecord | null {
+    let best: MentionRecord | null = null;
+    for (const m of this.sorted) {
+      if (m.span.start >= pos) break;
+      if (m.span.end > pos || m.span.start < floor || pos - m.span.end > 40) continue;
+      if (SUBJECT_GAP.test(this.text.slice(m.span.end, pos)) && (best === null || m.span.end > best.span.end)) best = m;
+    }
+    return best;
+  }
+
+  /** The mention right after `pos`, skipping spaces and determiners ("må | en ny regjering"), or null. */
+  startingAfter(pos: number, skip: ReadonlySet<string>, ceiling: number): MentionRecord | null {
+    let i = pos;
+    for (let words = 0; words <= 3 && i < ceiling; words++) {
+      while (i < ceiling && /\s/.test(this.text.charAt(i))) i++;
+      const here = this.sorted.find((m) => m.span.start === i && m.span.end <= ceiling);
+      if (here) return here;
+      const word = /^[\p{L}]+/u.exec(this.text.slice(i, Math.min(ceiling, i + 40)))?.[0];
+      if (word === undefined || !skip.has(word.toLowerCase())) return null;
+      i += word.length;
+    }
+    return null;
+  }
+}

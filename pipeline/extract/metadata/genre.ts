@@ -1,0 +1,49 @@
+import type { Genre } from '../../models/vocab.ts';
+import type { Lexicon } from '../../lexicon/load.ts';
+import { alternation, cleanLine, lines } from '../actors/text.ts';
+
+/** Signals about the document computed elsewhere that vote for a genre. */
+export interface GenreSignals {
+  /** Number of third-person quotes ("…, sier Helgesen"). */
+  quotes: number;
+  /** True when the publisher speaks through a governing body ("KS' landsstyre mener"). */
+  bodyVoice: boolean;
+}
+
+/** The genre with its winning score, or `other` when no cue voted. */
+export interface FoundGenre {
+  value: Genre;
+  ruleId: string;
+}
+
+/**
+ * Score each genre by the cues of metadata.yaml found in their part of the document (title area, whole
+ * text, closing lines), plus third-person quotes for news and a governing body's voice for statements;
+ * the highest score wins, ties going to the cue listed first.
+ */
+export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon['metadata']): FoundGenre {
+  const g = lexicon.genre;
+  const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
+  const part = (from: number, to: number) => text.slice(nonEmpty[from]?.start ?? 0, nonEmpty[Math.max(from, to - 1)]?.end ?? 0);
+  const scopes = {
+    title: part(0, g.headLines),
+    body: text,
+    closing: part(Math.max(0, nonEmpty.length - g.closingLines), nonEmpty.length),
+  };
+  const score = new Map<Genre, number>();
+  const order: Genre[] = [];
+  const add = (genre: Genre, w: number) => {
+    if (!order.includes(genre)) order.push(genre);
+    score.set(genre, (score.get(genre) ?? 0) + w);
+  };
+  for (const cue of g.cues) {
+    for (const stem of cue.stems) {
+      if (new RegExp(`(?<![\\p{L}])${alternation([stem])}`, 'iu').test(scopes[cue.scope])) add(cue.genre, cue.weight);
+    }
+  }
+  if (signals.quotes > 0) add('news', Math.min(g.quoteCap, signals.quotes * g.quoteWeight));
+  if (signals.bodyVoice) add('statement', g.bodyVoiceWeight);
+  let best: Genre | null = null;
+  for (const genre of order) if (best === null || (score.get(genre) ?? 0) > (score.get(best) ?? 0)) best = genre;
+  return best === null ? { value: 'other', ruleId: 'genre-default' } : { value: best, ruleId: `genre-cue-${best}` };
+}

@@ -1,0 +1,89 @@
+import type { DateRecord } from '../../document.ts';
+import type { Lexicon } from '../../lexicon/load.ts';
+import { alternation, cleanLine, lineAt, lines } from '../actors/text.ts';
+
+/** The date record chosen as the document's own date, and the rule that chose it. */
+export interface OwnDate {
+  index: number;
+  ruleId: string;
+  confidence: number;
+}
+
+// A date alone on a line counts as the document's date only near the top or the bottom of the text.
+const HEAD_LINES = 3;
+const TAIL_LINES = 5;
+
+/**
+ * The document's own date among the dates found: one after a label ("Dato:", "Publisert"), in a
+ * sentence saying the text was adopted or signed ("Uttalelsen ble vedtatt … 29. oktober 2021",
+ * "Vedtatt på landsmøtet …"), on a place-and-date line ("Oslo, 3. mars 2022"), or alone on a line
+ * at the top or bottom of the text. Stronger rules win; within a rule, the first date.
+ */
+export function pickOwnDate(text: string, dates: readonly DateRecord[], lexicon: Lexicon['metadata'], bodyWords: readonly string[]): OwnDate | null {
+  const cue = lexicon.date;
+  const label = new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*$`, 'iu');
+  const adoption = new RegExp(`(?<![\\p{L}])${alternation(cue.adoption)}(?![\\p{L}])`, 'iu');
+  const docNoun = new RegExp(`(?<![\\p{L}])${alternation(cue.documentNouns)}(?![\\p{L}])`, 'iu');
+  const body = new RegExp(`(?<![\\p{L}])${alternation(bodyWords)}`, 'iu');
+  const placeLine = /^\p{Lu}[\p{L}.\- ]{1,40},\s*$/u;
+  const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
+  const edge = new Set([...nonEmpty.slice(0, HEAD_LINES), ...nonEmpty.slice(-TAIL_LINES)].map((l) => l.start));
+
+  const rules: { ruleId: string; confidence: number; test: (d: DateRecord) => boolean }[] = [
+    {
+      ruleId: 'date-document-label',
+      confidence: 0.95,
+      test: (d) => {
+        const before = text.slice(Math.max(lineAt(text, d.span.start).start, d.span.start - cue.maxGap), d.span.start);
+        return label.test(before);
+      },
+    },
+    {
+      ruleId: 'date-document-adopted',
+      confidence: 0.85,
+      test: (d) => {
+        const sentence = sentenceBefore(text, d.span.start);
+        const m = adoption.exec(sentence);
+        if (!m) return false;
+        const between = sentence.slice(m.index + m[0].length);
+        const lead = sentence.slice(0, m.index);
+        // The adoption must be the text's own: the sentence opens with the cue, names the document, or a body adopted it.
+        return between.length <= cue.maxGap && (lead.trim() === '' || docNoun.test(lead) || body.test(between));
+      },
+    },
+    {
+      ruleId: 'date-document-place-line',
+      confidence: 0.85,
+      test: (d) => {
+        const line = lineAt(text, d.span.start);
+        return placeLine.test(text.slice(line.start, d.span.start)) && /^[\s.]*$/.test(text.slice(d.span.end, line.end));
+      },
+    },
+    {
+      ruleId: 'date-document-alone',
+      confidence: 0.6,
+      test: (d) => {
+        const line = lineAt(text, d.span.start);
+        const clean = cleanLine(text, line);
+        return d.precision !== 'year' && edge.has(line.start) && clean.span.start === d.span.start && /^[\s.]*$/.test(text.slice(d.span.end, clean.span.end));
+      },
+    },
+  ];
+  for (const rule of rules) {
+    const index = dates.findIndex(rule.test);
+    if (index !== -1) return { index, ruleId: rule.ruleId, confidence: rule.confidence };
+  }
+  return null;
+}
+
+/** The sentence text from its start up to `offset`. */
+function sentenceBefore(text: string, offset: number): string {
+  let i = offset - 1;
+  while (i >= 0 && !'.!?\n'.includes(text[i] as string)) i--;
+  // A full stop inside a date ("29.10.") or after an ordinal ("29. oktober") does not end a sentence.
+  while (i > 0 && text[i] === '.' && /\d/.test(text[i - 1] as string)) {
+    i--;
+    while (i >= 0 && !'.!?\n'.includes(text[i] as string)) i--;
+  }
+  return text.slice(i + 1, offset);
+}

@@ -1,0 +1,100 @@
+import { MappedBuffer } from './buffer.ts';
+import { LineKind } from './furniture.ts';
+import { joinKind } from './join.ts';
+import type { LineTable } from './lines.ts';
+import { matchMarker } from './markers.ts';
+import type { TextKit } from './rules.ts';
+
+/** Lines ending in one trailing space before the document counts as marking soft wraps that way. */
+const SOFT_WRAP_MIN_LINES = 3;
+
+/**
+ * Lay the kept lines out as the normalised text: one block per line, blocks separated by "\n", lines broken
+ * mid-sentence joined with a space (or without one, for hyphenation), each separator mapped to the source
+ * whitespace it replaces.
+ *
+ * Lone list markers: PDF extraction often writes a list's bullets as a run of "•" lines before the items
+ * ("•\n•\n•\n\nFirst item…\nSecond item…"). Each item that starts a new block after such a run takes the next
+ * marker of the run, so segment sees a bullet list. When the run sits right before its item the map stays in source
+ * order; otherwise the marker unit maps back to its own "•" earlier in the source. Markers are never part of a block
+ * or sentence span, so every span still maps to one contiguous, exact source range.
+ */
+export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capacity: number): MappedBuffer {
+  const { lines, clean } = table;
+  const out = new MappedBuffer(capacity);
+  const queue: number[] = [];
+  let queueHead = 0;
+  let lastWasMarker = false;
+  let markerSincePrev = false;
+  let prev = -1;
+  let prevIsHeading = false;
+  let prevAdjacent = true;
+  // A converter that marks soft wraps with a trailing space does so throughout; one stray space proves nothing.
+  let trailing = 0;
+  for (const line of lines) if (line.trailingSpace) trailing++;
+  const softWraps = trailing >= SOFT_WRAP_MIN_LINES;
+
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i];
+    const line = lines[i];
+    if (line === undefined || kind === LineKind.Blank || kind === LineKind.Dropped) {
+      prevAdjacent = false;
+      continue;
+    }
+    if (kind === LineKind.LoneMarker) {
+      if (!lastWasMarker) {
+        queue.length = 0;
+        queueHead = 0;
+      }
+      queue.push(i);
+      lastWasMarker = true;
+      markerSincePrev = true;
+      continue;
+    }
+    lastWasMarker = false;
+    const marker = matchMarker(line.text, kit);
+    const previous = lines[prev];
+    const join =
+      previous !== undefined && !markerSincePrev && marker === null && !prevIsHeading
+        ? joinKind(
+            { text: previous.text, softHyphen: previous.softHyphen, softWrap: softWraps && previous.trailingSpace },
+            line.text,
+            prevAdjacent,
+            kit,
+          )
+        : null;
+    const firstFrom = clean.start[line.a] ?? line.from;
+
+    if (join !== null) {
+      const gapFrom = out.end[out.length - 1] ?? firstFrom;
+      if (join === 'dehyphenate') out.length -= 1;
+      else if (join === 'space') out.push(0x20, gapFrom, firstFrom);
+    } else {
+      if (marker !== null) {
+        // An item with its own marker, or a heading: a pending run of lone markers no longer lines up.
+        queue.length = 0;
+        queueHead = 0;
+      }
+      const gapFrom = out.length > 0 ? (out.end[out.length - 1] ?? 0) : firstFrom;
+      const pending = queueHead < queue.length ? lines[queue[queueHead] ?? -1] : undefined;
+      if (pending !== undefined) {
+        queueHead++;
+        const markerFrom = clean.start[pending.a] ?? pending.from;
+        const markerTo = clean.end[pending.b - 1] ?? pending.to;
+        const inOrder = (out.length === 0 || markerFrom >= gapFrom) && markerTo <= firstFrom;
+        if (out.length > 0) out.push(0x0a, gapFrom, inOrder ? markerFrom : firstFrom);
+        out.copyFrom(clean, pending.a, pending.b);
+        // The space after the marker stands for the line break before the item.
+        out.push(0x20, inOrder ? markerTo : Math.max(0, line.from - 1), firstFrom);
+      } else if (out.length > 0) {
+        out.push(0x0a, gapFrom, firstFrom);
+      }
+    }
+    out.copyFrom(clean, line.a, line.b);
+    prev = i;
+    prevIsHeading = marker?.kind === 'heading';
+    prevAdjacent = true;
+    markerSincePrev = false;
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { Line } from './lines.ts';
+import { matchMarker } from './markers.ts';
+import type { TextKit } from './rules.ts';
+
+/** What a cleaned line is, for assembly. */
+export const LineKind = {
+  Text: 0,
+  Blank: 1,
+  /** Boilerplate or page furniture: left out of the text. */
+  Dropped: 2,
+  /** A list marker alone on its line (PDF extraction puts bullets apart from their items). */
+  LoneMarker: 3,
+} as const;
+
+const NUMBER_ONLY = /^\d{1,5}$/;
+const DIGITS = /\d+/g;
+/** Lines longer than this are prose; the whole-line phrase tests are skipped for them. */
+const BOILERPLATE_MAX = 300;
+
+/** Classify every line: text, blank, dropped (boilerplate, page numbers, running headers) or lone list marker. */
+export function classifyLines(lines: readonly Line[], pages: number, kit: TextKit): Uint8Array {
+  const kinds = new Uint8Array(lines.length);
+  lines.forEach((line, i) => {
+    const t = line.text;
+    if (t.length === 0) kinds[i] = LineKind.Blank;
+    else if (t.length <= BOILERPLATE_MAX && kit.boilerplate.some((r) => r.test(t))) kinds[i] = LineKind.Dropped;
+    else if (kit.furniture.some((r) => r.test(t))) kinds[i] = LineKind.Dropped;
+    else {
+      const m = matchMarker(t, kit);
+      if (m !== null && m.kind !== 'heading' && m.contentStart >= t.length) kinds[i] = LineKind.LoneMarker;
+    }
+  });
+  dropLineNumbers(lines, kinds);
+  if (pages >= kit.runningHeader.minRepeats) dropRunningHeaders(lines, kinds, kit);
+  return kinds;
+}
+
+/**
+ * Numbered lines ("1234" alone, as in line-numbered party programmes) beyond the page-number pattern: a number-only
+ * line is furniture when a nearby number-only line continues the sequence. A lone "2025" stays.
+ */
+function dropLineNumbers(lines: readonly Line[], kinds: Uint8Array): void {
+  const numbered: number[] = [];
+  lines.forEach((line, i) => {
+    if (kinds[i] !== LineKind.Blank && NUMBER_ONLY.test(line.text)) numbered.push(i);
+  });
+  const value = (k: number): number => Number(lines[numbered[k] ?? 0]?.text ?? NaN);
+  for (let k = 0; k < numbered.length; k++) {
+    const i = numbered[k] ?? 0;
+    const v = value(k);
+    const near = (m: number): boolean => {
+      const j = numbered[m];
+      if (j === undefined || Math.abs(j - i) > 6) return false;
+      const d = Math.abs(value(m) - v);
+      return d >= 1 && d <= 3;
+    };
+    if (near(k - 1) || near(k + 1)) kinds[i] = LineKind.Dropped;
+  }
+}
+
+/**
+ * Running headers and footers: a short line that recurs at the top or bottom of at least `minRepeats` pages and
+ * seldom elsewhere. Digits are ignored when comparing ("Program 2025–2029 · 14"). Lead-ins ending in ":" are kept,
+ * since a party programme repeats "X vil:" on many pages.
+ */
+function dropRunningHeaders(lines: readonly Line[], kinds: Uint8Array, kit: TextKit): void {
+  const { maxLength, minRepeats, boundaryShare } = kit.runningHeader;
+  const keyOf = (i: number): string | null => {
+    const line = lines[i];
+    if (line === undefined || kinds[i] !== LineKind.Text) return null;
+    const t = line.text;
+    if (t.length > maxLength || t.endsWith(':')) return null;
+    return t.replace(DIGITS, '0');
+  };
+  const total = new Map<string, number>();
+  lines.forEach((_, i) => {
+    const k = keyOf(i);
+    if (k !== null) total.set(k, (total.get(k) ?? 0) + 1);
+  });
+  // The first two and last two text lines of every page.
+  const boundary: number[] = [];
+  let pageStart = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line !== undefined && line.page === lines[pageStart]?.page) continue;
+    const text: number[] = [];
+    for (let j = pageStart; j < i; j++) if (kinds[j] === LineKind.Text) text.push(j);
+    const edge = text.length <= 4 ? text : [...text.slice(0, 2), ...text.slice(-2)];
+    boundary.push(...edge);
+    pageStart = i;
+  }
+  const atBoundary = new Map<string, number[]>();
+  for (const i of boundary) {
+    const k = keyOf(i);
+    if (k === null) continue;
+    const list = atBoundary.get(k);
+    if (list) list.push(i);
+    else atBoundary.set(k, [i]);
+  }
+  for (const [k, list] of atBoundary) {
+    if (list.length >= minRepeats && list.length >= boundaryShare * (total.get(k) ?? 0)) {
+      for (const i of list) kinds[i] = LineKind.Dropped;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from './chars.ts';
+import type { TextKit } from './rules.ts';
+
+/**
+ * How a line continues the previous one: `space` (a line broken mid-sentence), `concat` (a word broken at a hyphen
+ * that stays, "NAV-\nkontor"), `dehyphenate` (a word broken by end-of-line hyphenation; the hyphen goes), or null
+ * (the line starts a new block).
+ */
+export type Join = 'space' | 'concat' | 'dehyphenate' | null;
+
+const HYPHEN = 0x2d;
+const LAST_WORD = /[\p{L}\p{N}.]+$/u;
+const FIRST_WORD = /^\p{L}+/u;
+
+/** Index of the first unit that is not an opening quote or bracket. */
+function firstSignificant(t: string): number {
+  let i = 0;
+  while (i < t.length && isOpenerUnit(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index of the last unit that is not a closing quote, bracket or emphasis star. */
+function lastSignificant(t: string): number {
+  let i = t.length - 1;
+  while (i > 0 && isCloserUnit(t.charCodeAt(i))) i--;
+  return i;
+}
+
+/** What the join decision needs to know about the previous line. */
+export interface PrevLine {
+  text: string;
+  softHyphen: boolean;
+  /** The line ended in a soft wrap that the converter marked with a trailing space (see `Line.trailingSpace`). */
+  softWrap: boolean;
+}
+
+/**
+ * Decide whether `next` continues `prev` (both cleaned, non-empty lines; `next` carries no list or heading marker and
+ * `prev` is no markdown heading — the caller checks). `adjacent` is false when blank or dropped lines lie between.
+ */
+export function joinKind(previous: PrevLine, next: string, adjacent: boolean, kit: TextKit): Join {
+  const prev = previous.text;
+  const n0 = next.charCodeAt(0);
+  const nLetter = isLetterUnit(n0);
+  const p1 = prev.charCodeAt(prev.length - 1);
+
+  if (previous.softHyphen) return nLetter ? 'concat' : null;
+
+  // End-of-line hyphen after a letter: hyphenation, a kept compound hyphen, or a suspended compound.
+  if (p1 === HYPHEN && prev.length >= 2 && isLetterUnit(prev.charCodeAt(prev.length - 2))) {
+    if (!nLetter) return null;
+    const word = FIRST_WORD.exec(next)?.[0]?.toLowerCase() ?? '';
+    if (kit.suspendedFollowers.has(word)) return 'space';
+    if (isLowerUnit(n0)) {
+      const p2 = prev.charCodeAt(prev.length - 2);
+      // "NAV-\nkontoret", "e-\npost" after an acronym keeps its hyphen.
+      return isUpperUnit(p2) ? 'concat' : 'dehyphenate';
+    }
+    // "Sør-\nTrøndelag": only when nothing lies between, else it is a dash before a new line of text.
+    return adjacent ? 'concat' : null;
+  }
+
+  const first = next.charCodeAt(firstSignificant(next));
+  const last = prev.charCodeAt(lastSignificant(prev));
+  // "Vi krever:" leads in to what follows; it is never continued on the same line.
+  if (last === 0x3a) return null;
+  if (isLowerUnit(first) || previous.softWrap) return 'space';
+  if (last === 0x2e || last === 0x21 || last === 0x3f) return null;
+  if (last === 0x2c || last === 0x3b) return 'space';
+  const word = LAST_WORD.exec(prev)?.[0]?.toLowerCase();
+  if (word !== undefined && kit.connectors.has(word) && (isLetterUnit(first) || isDigitUnit(first))) return 'space';
+  return null;
+}

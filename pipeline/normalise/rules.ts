@@ -1,0 +1,73 @@
+import type { TextRules } from '../lexicon/text.schema.ts';
+
+/** The text lexicon compiled once into lookup structures for the hot loops of normalise and segment. */
+export interface TextKit {
+  /** Whole-line tests for web boilerplate (navigation, sharing, cookie notices). */
+  boilerplate: RegExp[];
+  /** Whole-line tests for PDF page furniture (page numbers, contents leaders, rules). */
+  furniture: RegExp[];
+  runningHeader: { minRepeats: number; maxLength: number; boundaryShare: number };
+  /** Ligature code unit → replacement letters. */
+  ligatures: Map<number, string>;
+  /** Bullet symbols that mark an item even when glued to the text. */
+  symbolMarkers: Set<number>;
+  /** Characters that mark an item only when a space follows. */
+  spacedMarkers: Set<number>;
+  /** Markers that open direct speech in news text. */
+  speechMarkers: Set<number>;
+  headings: TextRules['headings'];
+  /** Lower-cased line endings that make a short line a lead-in, not a heading. */
+  leadInEndings: string[];
+  connectors: Set<string>;
+  suspendedFollowers: Set<string>;
+  nonFinalAbbreviations: Set<string>;
+  mayEndAbbreviations: Set<string>;
+  months: Set<string>;
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const codes = (chars: readonly string[]): Set<number> => new Set(chars.map((c) => c.charCodeAt(0)));
+
+/** Phrases may be chained on one line ("Gå til hovedinnhold Gå til navigasjon"), separated by spaces or | · • /. */
+function phraseLineRegex(phrases: readonly string[]): RegExp {
+  // Longest first, so that "Del på Facebook" is tried before "Del".
+  const alternatives = [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+    .map((p) => escapeRegex(p).replace(/ /g, '\\s+'));
+  const one = `(?:${alternatives.join('|')})`;
+  return new RegExp(`^${one}(?:\\s*[|·•/]\\s*${one}|\\s+${one})*$`, 'iu');
+}
+
+const cache = new WeakMap<TextRules, TextKit>();
+
+/** Compile (once per loaded lexicon) the text rules used by normalise and segment. */
+export function textKit(rules: TextRules): TextKit {
+  const hit = cache.get(rules);
+  if (hit) return hit;
+  const kit: TextKit = {
+    boilerplate: [
+      ...(rules.boilerplate.phrases.length > 0 ? [phraseLineRegex(rules.boilerplate.phrases)] : []),
+      ...rules.boilerplate.patterns.map((p) => new RegExp(p, 'iu')),
+    ],
+    furniture: rules.pageFurniture.patterns.map((p) => new RegExp(p, 'iu')),
+    runningHeader: {
+      minRepeats: rules.pageFurniture.runningHeaderMinRepeats,
+      maxLength: rules.pageFurniture.runningHeaderMaxLength,
+      boundaryShare: rules.pageFurniture.runningHeaderBoundaryShare,
+    },
+    ligatures: new Map(Object.entries(rules.typography.ligatures).map(([k, v]) => [k.charCodeAt(0), v])),
+    symbolMarkers: codes(rules.lists.symbols),
+    spacedMarkers: codes(rules.lists.spaced),
+    speechMarkers: codes(rules.lists.speech),
+    headings: rules.headings,
+    leadInEndings: rules.headings.leadInEndings,
+    connectors: new Set(rules.continuation.connectors),
+    suspendedFollowers: new Set(rules.continuation.suspendedCompoundFollowers),
+    nonFinalAbbreviations: new Set(rules.abbreviations.nonFinal),
+    mayEndAbbreviations: new Set(rules.abbreviations.mayEndSentence),
+    months: new Set(rules.months),
+  };
+  cache.set(rules, kit);
+  return kit;
+}

@@ -1,0 +1,54 @@
+import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from '../normalise/chars.ts';
+import type { TextKit } from '../normalise/rules.ts';
+
+const LAST_WORD = /[\p{L}\p{N}]+$/u;
+
+/** An ALL-CAPS title line: enough letters, none of them lower case, and not a lead-in ending in ":". */
+export function isAllCapsTitle(t: string, kit: TextKit): boolean {
+  if (t.length > kit.headings.allCapsMaxChars || t.endsWith(':')) return false;
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isLowerUnit(c)) return false;
+    if (isUpperUnit(c)) letters++;
+  }
+  return letters >= kit.headings.allCapsMinLetters;
+}
+
+/**
+ * A line shaped like a heading: short, starting with a capital or a section number, without final sentence
+ * punctuation, and not ending like a lead-in ("SV vil") or mid-phrase ("… og"). Whether it is one also depends on
+ * what follows (see blocks.ts).
+ */
+export function isShortTitle(t: string, kit: TextKit): boolean {
+  if (t.length === 0 || t.length > kit.headings.maxChars) return false;
+  let words = 1;
+  let hasLetter = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20) words++;
+    else if (!hasLetter && isLetterUnit(c)) hasLetter = true;
+  }
+  if (!hasLetter || words > kit.headings.maxWords) return false;
+
+  let f = 0;
+  while (f < t.length - 1 && isOpenerUnit(t.charCodeAt(f))) f++;
+  const first = t.charCodeAt(f);
+  if (!isUpperUnit(first) && !isDigitUnit(first)) return false;
+
+  let l = t.length - 1;
+  while (l > 0 && isCloserUnit(t.charCodeAt(l))) l--;
+  const last = t.charCodeAt(l);
+  // . ! ? : ; , and the ellipsis end sentences or lead in; a heading has none of them.
+  if (last === 0x2e || last === 0x21 || last === 0x3f || last === 0x3a || last === 0x3b || last === 0x2c || last === 0x2026) {
+    return false;
+  }
+
+  const lower = t.toLowerCase();
+  const word = LAST_WORD.exec(lower)?.[0];
+  if (word !== undefined && kit.connectors.has(word)) return false;
+  for (const ending of kit.leadInEndings) {
+    if (lower === ending || (lower.endsWith(ending) && lower.charCodeAt(lower.length - ending.length - 1) === 0x20)) return false;
+  }
+  return true;
+}

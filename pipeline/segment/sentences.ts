@@ -1,0 +1,124 @@
+import type { Block, Sentence } from '../document.ts';
+import { isDigitUnit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit } from '../normalise/chars.ts';
+import type { TextKit } from '../normalise/rules.ts';
+
+/** A sentence candidate: [start, end) in the document text. */
+interface Piece {
+  start: number;
+  end: number;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+/** One ICU sentence segmenter for the process: creating one costs far more than using it. */
+const sentenceSegmenter = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter('nb', { granularity: 'sentence' }));
+
+const LAST_TOKEN = /[^\s(«"“‘]+$/u;
+const FIRST_WORD = /^[\p{L}.]+/u;
+const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+const ORDINAL = /^\d{1,2}\.$/;
+const CLOSERS = '"»”’\')\\]';
+
+/** ICU's pieces of one block, trimmed of spaces, as absolute offsets. */
+function icuPieces(text: string, start: number, end: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (const seg of sentenceSegmenter().segment(text.slice(start, end))) {
+    let a = start + seg.index;
+    let b = a + seg.segment.length;
+    while (a < b && isSpaceUnit(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceUnit(text.charCodeAt(b - 1))) b--;
+    if (a < b) pieces.push({ start: a, end: b });
+  }
+  return pieces;
+}
+
+/**
+ * Breaks ICU misses: before a speech dash ("…, sier Helgesen. – Å få ungdom …") and before a sentence that starts
+ * with a number ("… legge opp til. 3 av 4 kommuner …").
+ */
+function extraBreaks(kit: TextKit): RegExp {
+  const dashes = [...kit.speechMarkers].map((c) => `\\u{${c.toString(16)}}`).join('');
+  return new RegExp(`[.!?…][${CLOSERS}]*\\s+(?=[${dashes}]\\s+\\p{Lu}|\\d)`, 'gu');
+}
+
+const breakCache = new WeakMap<TextKit, RegExp>();
+
+function splitExtra(text: string, pieces: Piece[], kit: TextKit): Piece[] {
+  let re = breakCache.get(kit);
+  if (re === undefined) {
+    re = extraBreaks(kit);
+    breakCache.set(kit, re);
+  }
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const t = text.slice(p.start, p.end);
+    let from = p.start;
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const cut = p.start + m.index + m[0].length;
+      if (isDigitUnit(text.charCodeAt(cut)) && !endsSentenceBeforeNumber(t, m.index, kit)) continue;
+      let end = cut;
+      while (end > from && isSpaceUnit(text.charCodeAt(end - 1))) end--;
+      out.push({ start: from, end });
+      from = cut;
+    }
+    out.push({ start: from, end: p.end });
+  }
+  return out;
+}
+
+/**
+ * Before a number, a full stop ends a sentence only after a plain word of two or more letters that is no
+ * abbreviation ("til. 3 av 4"), not after "nr.", "bl.a.", an initial or a number ("1. 3. 2021"). `at` is the index
+ * of the punctuation in `t`.
+ */
+function endsSentenceBeforeNumber(t: string, at: number, kit: TextKit): boolean {
+  if (t.charCodeAt(at) !== 0x2e) return true;
+  let w = at;
+  while (w > 0 && isLetterUnit(t.charCodeAt(w - 1))) w--;
+  if (at - w < 2 || (w > 0 && t.charCodeAt(w - 1) === 0x2e)) return false;
+  const abbreviation = `${t.slice(w, at).toLowerCase()}.`;
+  return !kit.nonFinalAbbreviations.has(abbreviation) && !kit.mayEndAbbreviations.has(abbreviation);
+}
+
+/** Whether ICU's split between `prev` and `next` is wrong: after an abbreviation, an initial or an ordinal date. */
+function mergeAcross(prev: string, next: string, kit: TextKit): boolean {
+  const token = LAST_TOKEN.exec(prev)?.[0];
+  if (token === undefined || !token.endsWith('.')) return false;
+  const lower = token.toLowerCase();
+  if (kit.nonFinalAbbreviations.has(lower)) return true;
+  const n0 = next.charCodeAt(0);
+  if (kit.mayEndAbbreviations.has(lower)) return isLowerUnit(n0) || isDigitUnit(n0);
+  // "A. B. Hansen": an initial is followed by a name.
+  if (INITIALS.test(token)) return isUpperUnit(n0);
+  // "29. Oktober" (capitalised in titles).
+  if (ORDINAL.test(token)) {
+    const word = FIRST_WORD.exec(next)?.[0]?.toLowerCase().replace(/\.$/, '');
+    return word !== undefined && (kit.months.has(word) || kit.months.has(`${word}.`));
+  }
+  return false;
+}
+
+/**
+ * Norwegian sentences of every block: ICU's sentence segmentation run per block (never over the whole text — it is
+ * quadratic in input length), split again before speech dashes, merged across abbreviations, initials and ordinal
+ * dates. Spans are trimmed; every block gets at least one sentence.
+ */
+export function splitSentences(text: string, blocks: readonly Block[], kit: TextKit): Sentence[] {
+  const sentences: Sentence[] = [];
+  blocks.forEach((block, index) => {
+    const { start, end } = block.span;
+    const pieces = splitExtra(text, icuPieces(text, start, end), kit);
+    let current: Piece | null = null;
+    for (const p of pieces) {
+      if (current !== null && mergeAcross(text.slice(current.start, current.end), text.slice(p.start, p.end), kit)) {
+        current.end = p.end;
+        continue;
+      }
+      if (current !== null) sentences.push({ span: current, block: index });
+      current = { ...p };
+    }
+    if (current !== null) sentences.push({ span: current, block: index });
+    else sentences.push({ span: { start, end }, block: index });
+  });
+  return sentences;
+}

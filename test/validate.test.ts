@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../pipeline/assemble/index.ts';
+import type { Context } from '../pipeline/context.ts';
+import { exportDataset, type OutputFile } from '../pipeline/export/index.ts';
+import type { Lexicon } from '../pipeline/lexicon/load.ts';
+import type { Message } from '../pipeline/messages.ts';
+import { loadAssertions } from '../pipeline/validate/assertions.ts';
+import { validate } from '../pipeline/validate/index.ts';
+import { hostileDoc } from './fixtures/hostile/doc.ts';
+
+// Validation reads no lexicon; an empty one keeps this test independent of the lexicon files.
+const ctx = (strict = false): Context => ({ options: { strict, sourceDateEpoch: null }, lexicon: {} as unknown as Lexicon });
+
+const doc = hostileDoc();
+const clean = exportDataset(assemble([doc], ctx()).dataset, ctx());
+
+type Row = Record<string, unknown>;
+
+/** The exported files with one JSON file's rows changed, as a buggy pipeline might have written them. */
+function tamper(path: string, change: (rows: Row[]) => unknown): OutputFile[] {
+  return clean.map((f) => {
+    if (f.path !== path) return f;
+    const rows = JSON.parse(f.content as string) as Row[];
+    return { path, content: JSON.stringify(change(rows) ?? rows) };
+  });
+}
+
+/** `[code, file, record, field]` of each message: what a user needs to find the problem, not the wording. */
+const where = (ms: Message[]) =>
+  ms.map((m) => {
+    const hit = /record (\S+)(?: field (\S+?):)?/.exec(m.reason);
+    return [m.code, m.file, hit?.[1] ?? null, hit?.[2] ?? null];
+  });
+
+const rowsOf = (path: string) => JSON.parse(clean.find((f) => f.path === path)?.content as string) as Row[];
+const demands = rowsOf('demands.json');
+const mentions = rowsOf('mentions.json');
+const firstDemand = demands[0]?.['demand_id'];
+
+describe('validate', () => {
+  it('accepts a clean export with no messages', () => {
+    expect(validate(clean, [doc], ctx(true)).messages).toEqual([]);
+  });
+
+  it('reports schema violations by record ID and field, against the committed schemas/', () => {
+    const files = tamper('demands.json', (rows) => {
+      Object.assign(rows[0] as Row, { start: -1, topic: 'weather', extra: 1 });
+      delete (rows[1] as Row)['quote'];
+    });
+    const got = where(validate(files, [doc], ctx()).messages.filter((m) => m.code === 'schema-violation'));
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['schema-violation', 'demands.json', firstDemand, 'start'],
+        ['schema-violation', 'demands.json', firstDemand, 'topic'],
+        ['schema-violation', 'demands.json', firstDemand, 'extra'],
+        ['schema-violation', 'demands.json', demands[1]?.['demand_id'], 'quote'],
+      ]),
+    );
+  });
+
+  it('reports duplicate IDs and unresolved foreign keys (each item of a list)', () => {
+    let files = tamper('mentions.json', (rows) => [...rows, rows[0]]);
+    const dup = validate(files, [doc], ctx()).messages.filter((m) => m.code === 'duplicate-id');
+    expect(dup.map((m) => [m.code, m.file])).toEqual([['duplicate-id', 'mentions.json']]);
+    expect(dup[0]?.reason).toContain(String(mentions[0]?.['mention_id']));
+
+    files = tamper('demands.json', (rows) => {
+      Object.assign(rows[0] as Row, { addressee_id: 'act_000000000000', claimant_ids: [(rows[0] as Row)['claimant_ids'], 'act_111111111111'].flat() });
+    });
+    expect(where(validate(files, [doc], ctx()).messages)).toEqual([
+      ['foreign-key', 'demands.json', firstDemand, 'claimant_ids'],
+      ['foreign-key', 'demands.json', firstDemand, 'addressee_id'],
+    ]);
+  });
+
+  it('checks that the source slice in code points equals the quote or text', () => {
+    const files = tamper('mentions.json', (rows) => {
+      const m = rows[0] as Row;
+      m['start'] = (m['start'] as number) + 1;
+    });
+    const got = validate(files, [doc], ctx()).messages;
+    expect(where(got)).toEqual([['offset-mismatch', 'mentions.json', mentions[0]?.['mention_id'], 'text']]);
+    expect(got[0]?.severity).toBe('error');
+  });
+
+  it('reports coverage as warnings, and as errors with --strict', () => {
+    const bare = hostileDoc();
+    bare.info = { ...bare.info, date: null, publisher: null };
+    bare.demands = [];
+    const files = exportDataset(assemble([bare], ctx()).dataset, ctx());
+    const loose = validate(files, [bare], ctx()).messages;
+    expect(loose.map((m) => [m.code, m.severity, m.file])).toEqual([
+      ['coverage', 'warning', 'demands.json'],
+      ['coverage', 'warning', 'hostile.txt'],
+      ['coverage', 'warning', 'hostile.txt'],
+      ['coverage', 'warning', 'hostile.txt'],
+    ]);
+    expect(validate(files, [bare], ctx(true)).messages.every((m) => m.severity === 'error')).toBe(true);
+  });
+
+  it('does not expect a date from a document a curator marked `date: undated`', () => {
+    const undated = hostileDoc();
+    undated.info = { ...undated.info, date: null };
+    undated.meta = { date: 'undated' };
+    const files = exportDataset(assemble([undated], ctx()).dataset, ctx());
+    expect(validate(files, [undated], ctx(true)).messages).toEqual([]);
+    expect(validate(files, [{ ...undated, meta: null }], ctx(true)).messages.map((m) => [m.code, m.reason])).toEqual([['coverage', 'document has no date of its own']]);
+  });
+
+  it('shows the first N messages of an assertion and counts the rest', () => {
+    const limit = loadAssertions().report_limit;
+    const files = tamper('mentions.json', (rows) => Array.from({ length: limit + 5 }, (_, i) => ({ ...(rows[0] as Row), mention_id: `men_${String(i).padStart(12, '0')}`, actor_id: 'act_000000000000' })));
+    const fk = validate(files, [doc], ctx()).messages.filter((m) => m.code === 'foreign-key');
+    expect(fk).toHaveLength(limit + 1);
+    expect(fk[limit]?.reason).toMatch(/^5 more foreign-key mentions\.actor_id problem\(s\) not shown \(25 in all\)/);
+  });
+
+  it('validates datapackage.json against the Frictionless profile', () => {
+    const files = clean.map((f) => {
+      if (f.path !== 'datapackage.json') return f;
+      const dp = JSON.parse(f.content as string) as { resources: Row[] };
+      (dp.resources[0] as Row)['path'] = '../outside.csv';
+      return { path: f.path, content: JSON.stringify(dp) };
+    });
+    const got = validate(files, [doc], ctx()).messages;
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((m) => m.code === 'schema-violation' && m.file === 'datapackage.json')).toBe(true);
+  });
+});
