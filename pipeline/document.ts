@@ -33,7 +33,11 @@ export interface SourceDoc {
   messages: Message[];
 }
 
-/** For each UTF-16 unit of the normalised text, the source range [start, end) it came from (UTF-16). */
+/**
+ * For each UTF-16 unit of the normalised text, the source range [start, end) it came from (UTF-16).
+ * In source order, except list-marker units that PDF text left on a line of their own and normalise moved to
+ * their items; no block or sentence span contains such a unit.
+ */
 export interface OffsetMap {
   start: Int32Array;
   end: Int32Array;
@@ -47,7 +51,10 @@ export interface NormalisedDoc extends SourceDoc {
 
 export type BlockKind = 'heading' | 'bullet' | 'paragraph';
 
-/** A structural block of the normalised text; list markers are outside `span` and kept as `marker`. */
+/**
+ * A structural block of the normalised text; list markers (and a heading's markdown `#`s) are outside `span` and
+ * kept as `marker`, so use `kind`, not `marker`, to tell bullets.
+ */
 export interface Block {
   kind: BlockKind;
   span: Span;

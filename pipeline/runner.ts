@@ -37,14 +37,19 @@ const line = (stage: string, what: string, ms: number) => `${stage.padEnd(10)} $
 export async function build(req: BuildRequest): Promise<BuildResult> {
   const say = req.progress ?? (() => {});
   const messages: Message[] = [];
+  // Stages after ingest know a document by its file name; users know it by its path.
+  const inFolder = (m: Message): Message => (m.file !== null && names.has(m.file) ? { ...m, file: join(req.seeds, m.file) } : m);
+  const names = new Set<string>();
   const fail = () => {
-    throw new BuildFailure(messages.filter((m) => m.severity === 'error').concat(messages.filter((m) => m.severity !== 'error')));
+    const ordered = messages.filter((m) => m.severity === 'error').concat(messages.filter((m) => m.severity !== 'error'));
+    throw new BuildFailure(ordered.map(inFolder));
   };
 
   let t = performance.now();
   const raw = await readCorpus(resolve(req.seeds), req.seeds);
   const ingested = ingest(raw);
   messages.push(...ingested.messages);
+  for (const d of ingested.docs) names.add(d.file);
   say(line('ingest', `${ingested.docs.length} documents`, performance.now() - t));
   if (hasErrors(messages)) fail();
 
@@ -81,7 +86,7 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   say(line('write', resolve(req.out), performance.now() - t));
 
   return {
-    messages,
+    messages: messages.map(inFolder),
     files: files.map((f) => f.path),
     counts: Object.fromEntries(Object.entries(ds).map(([k, v]) => [k, v.length])),
   };

@@ -70,6 +70,8 @@ export const CuesLexicon = z.object({
   subordinators: z.array(Phrase),
   /** Words before "at" that make it a purpose or result clause, never a claim ("for at", "slik at"). */
   purposeBeforeAt: z.array(Phrase),
+  /** Conjunctions of a complement clause ("at"): after a claim verb they keep the claim; after a cue they introduce the addressee. */
+  complementizers: z.array(Phrase),
   /** After "vil X": speech acts about the text itself, not policy ("FO vil trekke frem tre saker"). */
   discourseVerbs: z.array(Phrase),
   /** Words that may stand between a cue and the following subject or object ("må en ny regjering"). */

@@ -6,7 +6,7 @@ export const GenreCue = z.strictObject({
   genre: Genre,
   /** Matched case-insensitively at the start of a word; may be several words. */
   stems: z.array(z.string().min(1)).min(1),
-  /** `title`: the title and first lines; `body`: anywhere; `closing`: the last lines. */
+  /** `title`: the title area (first short lines before running text); `body`: anywhere; `closing`: the last lines. */
   scope: z.enum(['title', 'body', 'closing']),
   weight: z.number().positive(),
 });
@@ -32,8 +32,10 @@ export const MetadataLexicon = z.strictObject({
   title: z.strictObject({
     /** Lines starting with these are labels or boilerplate, never a title. */
     skipLines: z.array(z.string().min(1)),
-    /** Longest title, in words. */
+    /** Longest title, in words; a longer line is running text and ends the title area. */
     maxWords: z.int().positive(),
+    /** Words that, starting the next line, continue a title broken over lines ("… (SV)" / "OG FELLESORGANISASJONEN …"). */
+    continuations: z.array(z.string().min(1)),
   }),
   genre: z.strictObject({
     cues: z.array(GenreCue),
@@ -42,6 +44,8 @@ export const MetadataLexicon = z.strictObject({
     quoteCap: z.number().positive(),
     /** Weight for `statement` when the publisher speaks through a governing body ("KS' landsstyre mener"). */
     bodyVoiceWeight: z.number().positive(),
+    /** Weight for `resolution` when the text says it was adopted by a body ("Uttalelsen ble vedtatt på …"). */
+    adoptedWeight: z.number().positive(),
     /** How many lines count as the title area and the closing. */
     headLines: z.int().positive(),
     closingLines: z.int().positive(),

@@ -10,6 +10,8 @@ export const RolesLexicon = z.strictObject({
   titleModifiers: z.array(z.string().min(1)),
   /** Prepositions that join a title to its organisation ("leder i", "leder for"). */
   titlePrepositions: z.array(z.string().min(1)),
+  /** Words that open a news byline ("Av Kari Nordmann, NTB"). */
+  bylineLabels: z.array(z.string().min(1)),
   /** Verbs that introduce a quoted or reported speaker ("sier", "mener"). */
   speechVerbs: z.array(z.string().min(1)),
   /** Titles whose organisation is implied: a canonical actor name, or `single-ministry` (the one ministry the document names). */

@@ -33,6 +33,8 @@ export const TextLexicon = z.object({
     runningHeaderMaxLength: z.int().min(1),
     /** Share of a line's occurrences that must sit at page boundaries before it counts as a running header. */
     runningHeaderBoundaryShare: z.number().min(0).max(1),
+    /** Share of the document's pages a running header must recur on. */
+    runningHeaderMinPageShare: z.number().min(0).max(1),
   }),
   typography: z.object({
     /** Presentation forms that PDF extraction leaves in the text, with the letters they stand for. */

@@ -5,9 +5,6 @@ import type { LineTable } from './lines.ts';
 import { matchMarker } from './markers.ts';
 import type { TextKit } from './rules.ts';
 
-/** Lines ending in one trailing space before the document counts as marking soft wraps that way. */
-const SOFT_WRAP_MIN_LINES = 3;
-
 /**
  * Lay the kept lines out as the normalised text: one block per line, blocks separated by "\n", lines broken
  * mid-sentence joined with a space (or without one, for hyphenation), each separator mapped to the source
@@ -15,7 +12,8 @@ const SOFT_WRAP_MIN_LINES = 3;
  *
  * Lone list markers: PDF extraction often writes a list's bullets as a run of "•" lines before the items
  * ("•\n•\n•\n\nFirst item…\nSecond item…"). Each item that starts a new block after such a run takes the next
- * marker of the run, so segment sees a bullet list. When the run sits right before its item the map stays in source
+ * marker of the run, so segment sees a bullet list; markers still unused when the items stop (at the next blank or
+ * dropped line) are discarded rather than handed to unrelated text. When the run sits right before its item the map stays in source
  * order; otherwise the marker unit maps back to its own "•" earlier in the source. Markers are never part of a block
  * or sentence span, so every span still maps to one contiguous, exact source range.
  */
@@ -25,26 +23,31 @@ export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capa
   const queue: number[] = [];
   let queueHead = 0;
   let lastWasMarker = false;
+  /** Items of the current marker run have begun (so the next gap ends them). */
+  let itemsStarted = false;
   let markerSincePrev = false;
   let prev = -1;
   let prevIsHeading = false;
   let prevAdjacent = true;
-  // A converter that marks soft wraps with a trailing space does so throughout; one stray space proves nothing.
-  let trailing = 0;
-  for (const line of lines) if (line.trailingSpace) trailing++;
-  const softWraps = trailing >= SOFT_WRAP_MIN_LINES;
 
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
     const line = lines[i];
     if (line === undefined || kind === LineKind.Blank || kind === LineKind.Dropped) {
       prevAdjacent = false;
+      // The items of a marker run are contiguous lines; markers left over at the first gap do not line up.
+      if (itemsStarted) {
+        queue.length = 0;
+        queueHead = 0;
+        itemsStarted = false;
+      }
       continue;
     }
     if (kind === LineKind.LoneMarker) {
       if (!lastWasMarker) {
         queue.length = 0;
         queueHead = 0;
+        itemsStarted = false;
       }
       queue.push(i);
       lastWasMarker = true;
@@ -52,12 +55,13 @@ export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capa
       continue;
     }
     lastWasMarker = false;
+    if (queueHead < queue.length) itemsStarted = true;
     const marker = matchMarker(line.text, kit);
     const previous = lines[prev];
     const join =
       previous !== undefined && !markerSincePrev && marker === null && !prevIsHeading
         ? joinKind(
-            { text: previous.text, softHyphen: previous.softHyphen, softWrap: softWraps && previous.trailingSpace },
+            { text: previous.text, softHyphen: previous.softHyphen, softWrap: previous.trailingSpace },
             line.text,
             prevAdjacent,
             kit,

@@ -38,7 +38,9 @@ export const isNfcStableUnit = (c: number): boolean =>
   (c >= 0x2500 && c <= 0x27ff) ||
   (c >= 0xe000 && c <= 0xf8ff);
 
+/** First half of a surrogate pair. */
 export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+/** Second half of a surrogate pair. */
 export const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** Lower-case letter (a–z, æøå and the rest of Latin-1, then Unicode Ll). */
@@ -65,6 +67,7 @@ export function isLetterUnit(c: number): boolean {
   return LETTER.test(String.fromCharCode(c));
 }
 
+/** ASCII digit. */
 export const isDigitUnit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Punctuation or symbol (for markdown flanking rules). */

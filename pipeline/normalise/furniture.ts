@@ -31,7 +31,7 @@ export function classifyLines(lines: readonly Line[], pages: number, kit: TextKi
     }
   });
   dropLineNumbers(lines, kinds);
-  if (pages >= kit.runningHeader.minRepeats) dropRunningHeaders(lines, kinds, kit);
+  if (pages >= kit.runningHeader.minRepeats) dropRunningHeaders(lines, kinds, pages, kit);
   return kinds;
 }
 
@@ -59,12 +59,13 @@ function dropLineNumbers(lines: readonly Line[], kinds: Uint8Array): void {
 }
 
 /**
- * Running headers and footers: a short line that recurs at the top or bottom of at least `minRepeats` pages and
- * seldom elsewhere. Digits are ignored when comparing ("Program 2025–2029 · 14"). Lead-ins ending in ":" are kept,
+ * Running headers and footers: a short line that recurs at the top or bottom of many pages (at least `minRepeats`
+ * and `minPageShare` of them) and seldom elsewhere. Digits are ignored when comparing ("Program 2025–2029 · 14"). Lead-ins ending in ":" are kept,
  * since a party programme repeats "X vil:" on many pages.
  */
-function dropRunningHeaders(lines: readonly Line[], kinds: Uint8Array, kit: TextKit): void {
-  const { maxLength, minRepeats, boundaryShare } = kit.runningHeader;
+function dropRunningHeaders(lines: readonly Line[], kinds: Uint8Array, pages: number, kit: TextKit): void {
+  const { maxLength, minRepeats, boundaryShare, minPageShare } = kit.runningHeader;
+  const repeats = Math.max(minRepeats, Math.ceil(minPageShare * pages));
   const keyOf = (i: number): string | null => {
     const line = lines[i];
     if (line === undefined || kinds[i] !== LineKind.Text) return null;
@@ -98,7 +99,7 @@ function dropRunningHeaders(lines: readonly Line[], kinds: Uint8Array, kit: Text
     else atBoundary.set(k, [i]);
   }
   for (const [k, list] of atBoundary) {
-    if (list.length >= minRepeats && list.length >= boundaryShare * (total.get(k) ?? 0)) {
+    if (list.length >= repeats && list.length >= boundaryShare * (total.get(k) ?? 0)) {
       for (const i of list) kinds[i] = LineKind.Dropped;
     }
   }

@@ -3,6 +3,7 @@ import type { NormalisedDoc, SourceDoc } from '../document.ts';
 import { assemble } from './assemble.ts';
 import { classifyLines } from './furniture.ts';
 import { splitLines } from './lines.ts';
+import { recompose } from './nfc.ts';
 import { textKit } from './rules.ts';
 
 export { spanRoundTrip, type RoundTrip } from './check.ts';
@@ -20,7 +21,12 @@ export function normalise(doc: SourceDoc, ctx: Context): NormalisedDoc {
   const table = splitLines(doc.source, kit);
   // Process: decide what each line is, then lay the kept lines out as blocks.
   const kinds = classifyLines(table.lines, table.pages, kit);
-  const out = assemble(table, kinds, kit, table.clean.length + 64);
+  let out = assemble(table, kinds, kit, table.clean.length + 64);
+  let text = out.text();
+  if (text.normalize('NFC') !== text) {
+    out = recompose(out);
+    text = out.text();
+  }
   // Hand on: text and map.
-  return { ...doc, text: out.text(), map: out.toMap() };
+  return { ...doc, text, map: out.toMap() };
 }

@@ -11,6 +11,19 @@ export type Join = 'space' | 'concat' | 'dehyphenate' | null;
 const HYPHEN = 0x2d;
 const LAST_WORD = /[\p{L}\p{N}.]+$/u;
 const FIRST_WORD = /^\p{L}+/u;
+/** "5 Næring og skatt", "2.13 Kultur": a numbered section title, which never continues the line before it. */
+const SECTION_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.? \p{Lu}[^.!?:]{0,80}$/u;
+
+/** No lower-case letter and at least four capitals. */
+function isShouting(t: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isLowerUnit(c)) return false;
+    if (isUpperUnit(c)) capitals++;
+  }
+  return capitals >= 4;
+}
 
 /** Index of the first unit that is not an opening quote or bracket. */
 function firstSignificant(t: string): number {
@@ -64,9 +77,15 @@ export function joinKind(previous: PrevLine, next: string, adjacent: boolean, ki
   const last = prev.charCodeAt(lastSignificant(prev));
   // "Vi krever:" leads in to what follows; it is never continued on the same line.
   if (last === 0x3a) return null;
-  if (isLowerUnit(first) || previous.softWrap) return 'space';
-  if (last === 0x2e || last === 0x21 || last === 0x3f) return null;
+  if (isLowerUnit(first)) return 'space';
+  // A sentence end followed by one trailing space is a soft wrap for some PDF converters (a hard paragraph end has
+  // no space); only trusted after a sentence end, so a heading with a stray space is never glued to its text.
+  if (last === 0x2e || last === 0x21 || last === 0x3f) return previous.softWrap ? 'space' : null;
   if (last === 0x2c || last === 0x3b) return 'space';
+  // A numbered section title neither continues the line before nor is continued by a capitalised line.
+  if (SECTION_TITLE.test(next) || SECTION_TITLE.test(prev)) return null;
+  // An ALL-CAPS line after mixed-case text is a title or a running header, not the rest of a sentence.
+  if (isShouting(next) && !isShouting(prev)) return null;
   const word = LAST_WORD.exec(prev)?.[0]?.toLowerCase();
   if (word !== undefined && kit.connectors.has(word) && (isLetterUnit(first) || isDigitUnit(first))) return 'space';
   return null;

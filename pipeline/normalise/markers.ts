@@ -12,8 +12,9 @@ export interface MarkerMatch {
   speech: boolean;
 }
 
-// List numbering: "1." "12)" "(3)" "a)" "(b)" "iv)". A letter with a full stop ("A.") is left out: it is an initial.
-const NUMBERING = /^(?:\(?(?:\d{1,3}|[a-zæøå]|[ivx]{2,4})\)|\d{1,3}\.)(?=\s|$)/iu;
+// List numbering: "1." "12)" "(3)" "a)" "(b)" "iv)", and "1.Mer" where the space is missing before a capital.
+// A letter with a full stop ("A.") is left out: it is an initial.
+const NUMBERING = /^(?:\(?(?:\d{1,3}|[a-zæøåA-ZÆØÅ]|[ivxIVX]{2,4})\)(?=\s|$)|\d{1,3}\.(?=\s|$|\p{Lu}))/u;
 const FIRST_WORD = /^[\p{L}.]+/u;
 
 function skipSpaces(line: string, i: number): number {

@@ -6,7 +6,7 @@ export interface TextKit {
   boilerplate: RegExp[];
   /** Whole-line tests for PDF page furniture (page numbers, contents leaders, rules). */
   furniture: RegExp[];
-  runningHeader: { minRepeats: number; maxLength: number; boundaryShare: number };
+  runningHeader: { minRepeats: number; maxLength: number; boundaryShare: number; minPageShare: number };
   /** Ligature code unit → replacement letters. */
   ligatures: Map<number, string>;
   /** Bullet symbols that mark an item even when glued to the text. */
@@ -55,6 +55,7 @@ export function textKit(rules: TextRules): TextKit {
       minRepeats: rules.pageFurniture.runningHeaderMinRepeats,
       maxLength: rules.pageFurniture.runningHeaderMaxLength,
       boundaryShare: rules.pageFurniture.runningHeaderBoundaryShare,
+      minPageShare: rules.pageFurniture.runningHeaderMinPageShare,
     },
     ligatures: new Map(Object.entries(rules.typography.ligatures).map(([k, v]) => [k.charCodeAt(0), v])),
     symbolMarkers: codes(rules.lists.symbols),

@@ -84,6 +84,8 @@ function endsSentenceBeforeNumber(t: string, at: number, kit: TextKit): boolean 
 function mergeAcross(prev: string, next: string, kit: TextKit): boolean {
   const token = LAST_TOKEN.exec(prev)?.[0];
   if (token === undefined || !token.endsWith('.')) return false;
+  // "1.Mer politi …": a bare list number is no sentence of its own.
+  if (token === prev && ORDINAL.test(token)) return true;
   const lower = token.toLowerCase();
   if (kit.nonFinalAbbreviations.has(lower)) return true;
   const n0 = next.charCodeAt(0);

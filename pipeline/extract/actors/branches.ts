@@ -41,9 +41,13 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
     return null;
   });
   const active = new Set<string>();
+  // A branch is named as written: "SV Vestfold og Telemark" → "<Parent> <Place>"; "Oslo Arbeiderparti"
+  // → "<Place> <Parent>", a party name taking its indefinite form as county branches do.
   const keyOf = (h: NonNullable<(typeof hits)[number]>) => {
     const root = h.c.affiliation ?? h.c.key;
-    return { root, key: `${root} ${reg.places.get(fold(h.place)) ?? h.place}` };
+    const place = reg.places.get(fold(h.place)) ?? h.place;
+    const placeFirst = h.span.start < h.c.span.start;
+    return { root, key: placeFirst ? `${place} ${root.replace(/partiet$/u, 'parti')}` : `${root} ${place}` };
   };
   const head = new Set(
     lines(text)

@@ -45,7 +45,7 @@ export function discoverOrgs(text: string, reg: Registry, known: readonly Candid
     const single = nameStart === start && !bare.includes('-');
     if (single && isSentenceInitial(text, start) && !capitalisedInside(text, bare)) continue;
     const span = { start: nameStart, end: start + word.length };
-    if (known.some((k) => overlaps(k.span, span))) continue;
+    if (known.some((k) => k.priority > 0 && overlaps(k.span, span))) continue;
     out.push(org(name, found.type, span, { start: nameStart, end: span.end - (genitive ? 1 : 0) }, genitive, 'actor-discovered-org', single ? 0.6 : 0.65));
   }
   return out.concat(discoverMunicipalities(text, reg, known));

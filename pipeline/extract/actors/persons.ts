@@ -2,7 +2,7 @@ import type { Span } from '../../document.ts';
 import { type Candidate, candidateAt } from './candidate.ts';
 import { type Registry, resolveActorName } from './registry.ts';
 import { type RolesLexicon, rolePatterns } from './roles.ts';
-import { cleanLine, escapeRe, fold, lines, overlaps, squash } from './text.ts';
+import { alternation, cleanLine, escapeRe, fold, lines, overlaps, squash } from './text.ts';
 
 /** One sighting of a person by a pattern, with what it says about role and affiliation. */
 interface Sighting {
@@ -28,11 +28,11 @@ export interface PersonContext {
 
 /**
  * Named persons with role and affiliation, from "Navn, tittel i ORG", "tittel i ORG, Navn",
- * "ORG-tittel Navn", "tittel Navn (ORG)", "Navn (ORG)" and signature blocks (a name line followed by a
- * title line); later full-name and bare-surname mentions ("sier Helgesen") resolve to the same person.
+ * "ORG-tittel Navn", "tittel Navn (ORG)", "Navn (ORG)", news bylines and signature blocks (a name line
+ * followed by a title line); later full-name and bare-surname mentions ("sier Helgesen") resolve to the same person.
  */
 export function findPersons(pc: PersonContext): Candidate[] {
-  const sightings = [...titledNames(pc), ...namesBeforeTitledOrgs(pc), ...signatures(pc)].filter((s) => plausible(s, pc));
+  const sightings = [...titledNames(pc), ...namesBeforeTitledOrgs(pc), ...signatures(pc), ...bylines(pc)].filter((s) => plausible(s, pc));
   const people = merge(sightings);
   const cands: Candidate[] = sightings.map((s) => toCandidate(s, people.get(s.name) as Person));
   return cands.concat(repeats(pc, people, cands));
@@ -104,25 +104,78 @@ function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
   return out;
 }
 
-/** A name alone on a line, followed by a title line ("Forbundsleder i FO", "Fylkesleder SV Vestfold og Telemark"). */
+// A signature's title line is short: "Forbundsleder i FO", "Fylkesleder SV Vestfold og Telemark".
+const SIGNATURE_TITLE_WORDS = 8;
+
+/**
+ * Signatures: a name alone on a line followed by a title line ("Mimmi Kvisvik" / "Forbundsleder i FO"), or
+ * both on one line once the lines were joined ("Torunn Bakke Aasen leder"). Without an organisation in the
+ * title line, the signer speaks for the organisation named alone on a line just above ("Med vennlig hilsen" /
+ * "Utdanningsforbundet"), else for what the title implies.
+ */
 function signatures(pc: PersonContext): Sighting[] {
   const p = rolePatterns(pc.roles);
   const { text } = pc;
   const nameLine = new RegExp(`^${p.name}$`, 'u');
-  const titleLine = new RegExp(`^${p.title}`, 'u');
-  const all = lines(text).map((l) => cleanLine(text, l));
+  const nameTitleLine = new RegExp(`^(${p.name})[ \\t]+(${p.title}.*)$`, 'du');
+  const titleStart = new RegExp(`^${p.title}`, 'u');
+  const all = lines(text)
+    .map((l) => cleanLine(text, l))
+    .filter((l) => l.text !== '');
+  const short = (s: string) => s.split(/\s+/).length <= SIGNATURE_TITLE_WORDS;
   const out: Sighting[] = [];
   for (let i = 0; i < all.length; i++) {
-    const name = all[i] as { text: string; span: Span };
-    if (!nameLine.test(name.text)) continue;
-    let j = i + 1;
-    while (j < all.length && j <= i + 3 && (all[j] as { text: string }).text === '') j++;
-    const role = all[j];
-    if (!role || !titleLine.test(role.text)) continue;
+    const line = all[i] as Line;
+    let name: Span;
+    let role: Line;
+    const joined = nameTitleLine.exec(line.text);
+    if (nameLine.test(line.text) && all[i + 1] && titleStart.test((all[i + 1] as Line).text) && short((all[i + 1] as Line).text)) {
+      name = line.span;
+      role = all[i + 1] as Line;
+    } else if (joined && short(joined[2] as string)) {
+      const [ns, ne] = joined.indices?.[1] as [number, number];
+      const rs = (joined.indices?.[2] as [number, number])[0];
+      name = { start: line.span.start + ns, end: line.span.start + ne };
+      role = { text: joined[2] as string, span: { start: line.span.start + rs, end: line.span.end } };
+    } else continue;
     const org = pc.orgs.find((o) => o.span.start >= role.span.start && o.span.end <= role.span.end);
-    const title = new RegExp(`^${p.title}`, 'u').exec(role.text)?.[0] ?? role.text;
-    const aff = org ? orgKey(org) : implied(title, pc);
-    out.push(sighting(text, name.span.start, name.span.end, squash(role.text), aff, 'person-signature', 0.9, 5));
+    const title = titleStart.exec(role.text)?.[0] ?? role.text;
+    const aff = org ? orgKey(org) : (orgLineAbove(all, i, pc) ?? implied(title, pc));
+    out.push(sighting(text, name.start, name.end, role.text, aff, 'person-signature', 0.9, 5));
+  }
+  return out;
+}
+
+interface Line {
+  text: string;
+  span: Span;
+}
+
+// How far above a signature the organisation line of the closing may stand.
+const CLOSING_LINES_UP = 4;
+
+/** The organisation named alone on one of the lines just above line `i`, stopping at running text. */
+function orgLineAbove(all: readonly Line[], i: number, pc: PersonContext): string | null {
+  for (let j = i - 1; j >= 0 && j >= i - CLOSING_LINES_UP; j--) {
+    const line = all[j] as Line;
+    if (line.text.split(/\s+/).length > SIGNATURE_TITLE_WORDS) return null;
+    const org = pc.orgs.find((o) => o.span.start === line.span.start && /^[\s.,]*$/.test(pc.text.slice(o.span.end, line.span.end)));
+    if (org) return orgKey(org);
+  }
+  return null;
+}
+
+/** A news byline: "Av Marte Solhaug, NTB", "Tekst: Kari Nordmann (NTB)". */
+function bylines(pc: PersonContext): Sighting[] {
+  const p = rolePatterns(pc.roles);
+  const { text } = pc;
+  const re = new RegExp(`(?<=^|\\n)[ \\t*_]*${alternation(pc.roles.bylineLabels)}:?[ \\t]+(${p.name})(?:[ \\t]*,[ \\t]*|[ \\t]*\\([ \\t]*)`, 'gdu');
+  const out: Sighting[] = [];
+  for (const m of text.matchAll(re)) {
+    const org = candidateAt(pc.orgs, text, m.index + m[0].length);
+    if (!org) continue;
+    const [ns, ne] = m.indices?.[1] as [number, number];
+    out.push(sighting(text, ns, ne, null, orgKey(org), 'person-byline', 0.85, 3));
   }
   return out;
 }
@@ -155,10 +208,20 @@ function implied(title: string, pc: PersonContext): string | null {
   return entry.affiliation === 'single-ministry' ? pc.singleMinistry : entry.affiliation;
 }
 
-/** A name is not a person when it is an organisation or place, or overlaps one. */
+/**
+ * A name is not a person when it overlaps an organisation, or one of its words is an actor or place name,
+ * an organisation-name prefix ("Norske") or ends like an organisation ("…organisasjon", "…forbund").
+ */
 function plausible(s: Sighting, pc: PersonContext): boolean {
   if (pc.orgs.some((o) => overlaps(o.span, s.span))) return false;
-  return !s.name.split(' ').some((w) => pc.reg.ci.has(fold(w)) || pc.reg.cs.has(w) || pc.reg.places.has(fold(w)));
+  const d = pc.reg.lexicon.discovery;
+  const prefixes = new Set(d.namePrefixes.map(fold));
+  // The org endings without their definite ending: "organisasjonen" → "organisasjon".
+  const stems = d.orgSuffixes.map((x) => x.suffix.replace(/(?:et|en|a)$/u, '')).filter((x) => x.length >= 3);
+  return !s.name.split(' ').some((w) => {
+    const f = fold(w);
+    return pc.reg.ci.has(f) || pc.reg.cs.has(w) || pc.reg.places.has(f) || prefixes.has(f) || stems.some((x) => f.endsWith(x));
+  });
 }
 
 /** One record per name: the role from the most telling pattern, the first affiliation found by rank. */

@@ -19,19 +19,22 @@ const RULES: Record<FormMode | 'local', { ruleId: string; confidence: number; pr
   listOnly: { ruleId: 'actor-registry-party-list', confidence: 0.75, priority: 1 },
   local: { ruleId: 'actor-acronym-local', confidence: 0.9, priority: 3 },
 };
+const COMPOUND = { ruleId: 'actor-registry-compound', confidence: 0.6, priority: 0 };
 
 /**
  * Every registry name, alias and abbreviation in the text, plus the document's own abbreviations.
- * Genitives ("LOs", "KS'", "Arbeiderpartiets") resolve to the actor. Compounds ("Nav-lederne",
- * "NAV-kontorene", "NAV-partnerskapet", "SV-leder", "stortings- og sametingsvalg") are not mentions: they name something that belongs
- * to the organisation (its offices, leaders, a partnership), not the organisation acting.
+ * Genitives ("LOs", "KS'", "Arbeiderpartiets") resolve to the actor. A compound led by the name
+ * ("Nav-lederne", "NAV-kontorene", "NAV-partnerskapet") names something of the organisation, so the
+ * organisation is mentioned in it: the name part is a mention, with low confidence and the lowest
+ * priority (any longer reading such as "EU-kommisjonen" or "Høyre-regjeringen" wins). A name at the end
+ * of a compound ("fylkes-NAV") or cut off before "- og" ("stortings- og sametingsvalg") is no mention.
  */
 export function scanRegistry(text: string, reg: Registry, local: ReadonlyMap<string, LocalAbbreviation>): Candidate[] {
   const out: Candidate[] = [];
   const push = (m: RegExpExecArray, key: string, type: ActorType, mode: FormMode | 'local', extra?: Partial<Candidate>) => {
     const span = nameSpan(text, m);
-    if (span === null) return;
-    const rule = RULES[mode];
+    if (span === null || (span.compound && (mode === 'common' || mode === 'listOnly'))) return;
+    const rule = span.compound ? COMPOUND : RULES[mode];
     out.push({
       key,
       type,
@@ -69,8 +72,8 @@ export function scanRegistry(text: string, reg: Registry, local: ReadonlyMap<str
   return out;
 }
 
-/** The name's span and the span with its genitive ending, or null when the match is part of a compound. */
-function nameSpan(text: string, m: RegExpExecArray): { name: Span; whole: Span } | null {
+/** The name's span and the span with its genitive ending; null when the name is no mention (see scanRegistry). */
+function nameSpan(text: string, m: RegExpExecArray): { name: Span; whole: Span; compound: boolean } | null {
   const start = m.index;
   const base = m[1] as string;
   let gen = m[2] ?? '';
@@ -78,10 +81,13 @@ function nameSpan(text: string, m: RegExpExecArray): { name: Span; whole: Span }
   // A lone apostrophe marks the genitive only after s, x or z; otherwise it closes a quotation.
   if ((gen === "'" || gen === '’') && !/[sxzSXZ]$/.test(base)) gen = '';
   const end = nameEnd + gen.length;
-  // "Nav-lederne", "fylkes-NAV" and the suspended compound "stortings- og sametingsvalg".
   if (text[start - 1] === '-' && isWordChar(text[start - 2])) return null;
-  if (text[end] === '-' || text[nameEnd] === '-') return null;
-  return { name: { start, end: nameEnd }, whole: { start, end } };
+  if (text[nameEnd] === '-') {
+    if (gen !== '' || !isWordChar(text[nameEnd + 1])) return null;
+    return { name: { start, end: nameEnd }, whole: { start, end: nameEnd }, compound: true };
+  }
+  if (text[end] === '-') return null;
+  return { name: { start, end: nameEnd }, whole: { start, end }, compound: false };
 }
 
 // Separators inside a list of parties: "Ap, H og V", "H/V", "SV + R".

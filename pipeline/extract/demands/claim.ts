@@ -28,6 +28,14 @@ export interface ClaimEnv {
   mentions: MentionIndex;
 }
 
+/** How a unit stands in its text. */
+export interface ClaimOptions {
+  /** A lone unit opening with a verb is a resolution clause ("Sikre at …"). */
+  imperative: boolean;
+  /** A lead-in's claim verb governs the unit ("Venstre vil: • At Norge skal …"), so an opening "at" keeps the claim. */
+  governed?: boolean;
+}
+
 const NONE: Subject = { kind: 'none' };
 // A subordinator this many words or fewer before a modal governs it ("for at flest mulig skal").
 const SUBORDINATE_REACH = 4;
@@ -54,15 +62,15 @@ function claimBefore(tokens: readonly Token[], i: number, s: number, cues: Compi
 }
 
 /** True when the cue at `i` sits in a subordinate clause ("tiltak som skal", "for at unge skal", "enn det ESA krever"). */
-function subordinate(tokens: readonly Token[], i: number, s: number, cues: CompiledCues): boolean {
+function subordinate(tokens: readonly Token[], i: number, s: number, cues: CompiledCues, governed = false): boolean {
   const from = Math.max(clauseStart(tokens, i, s), i - SUBORDINATE_REACH);
   for (let j = i - 1; j >= from; j--) {
     const t = tokens[j] as Token;
     if (!cues.subordinators.has(t.lc)) continue;
-    if (t.lc !== 'at') return true;
+    if (!cues.complementizers.has(t.lc)) return true;
     const before = tokens[j - 1];
     if (before && cues.purposeBeforeAt.has(before.lc)) return true;
-    return !claimBefore(tokens, j, s, cues);
+    return !(claimBefore(tokens, j, s, cues) || (governed && j === s));
   }
   return false;
 }
@@ -94,10 +102,10 @@ function holderBefore(tokens: readonly Token[], i: number, s: number, env: Claim
 }
 
 /** Validate a verb cue at token `i`; null when grammar makes it descriptive. */
-function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue, env: ClaimEnv): Claim | null {
+function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue, env: ClaimEnv, governed: boolean): Claim | null {
   const { cues } = env;
   if (i === s && cue.subject === 'any') return null; // "Skal vi …", "Må samarbeide …": question or headline
-  if (subordinate(tokens, i, s, cues)) return null;
+  if (subordinate(tokens, i, s, cues, governed)) return null;
   const end = i + cue.words.length;
   const objectFirst = cue.addressee === 'object';
   const subject = subjectOf(tokens, i, end, s, env, !objectFirst);
@@ -109,12 +117,14 @@ function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue,
   const after = tokens[end];
   if (cue.needsObject && (after === undefined || (!after.word && after.text !== '«'))) return null;
   const last = tokens[tokens.length - 1] as Token;
-  const object = objectFirst ? env.mentions.startingAfter((tokens[end - 1] as Token).end, cues.determiners, last.end) : null;
+  // "ber Arbeiderpartiet …" names the addressee right after the verb; "krever at regjeringen …" right after "at".
+  const objectFrom = objectFirst ? (tokens[end - 1] as Token) : after && cues.complementizers.has(after.lc) ? after : null;
+  const object = objectFrom ? env.mentions.startingAfter(objectFrom.end, cues.determiners, last.end) : null;
   return { modality: cue.modality, rule: cue.rule, confidence: cue.confidence, verb: cue, subject, object, holder: holderBefore(tokens, i, s, env) };
 }
 
 /** A goal or priority predicate at token `i` ("det er særlig viktig å", "har som mål å"). */
-function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv): Claim | null {
+function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv, governed: boolean): Claim | null {
   const { goal } = env.cues;
   let end = -1;
   const phrase = longestAt(tokens, i, goal.phrases);
@@ -130,13 +140,13 @@ function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv
     const predicate = longestAt(tokens, j, goal.predicates);
     if (predicate) end = j + predicate.length;
   }
-  if (end < 0 || subordinate(tokens, i, s, env.cues)) return null;
+  if (end < 0 || subordinate(tokens, i, s, env.cues, governed)) return null;
   const subject = subjectOf(tokens, i, end, s, env, false);
   return { modality: 'goal', rule: goal.rule, confidence: goal.confidence, verb: null, subject, object: null, holder: holderBefore(tokens, i, s, env) };
 }
 
 /** Every normative cue of a unit, in text order; the caller takes the first one its claimant rules accept. */
-export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: { imperative: boolean }): Claim[] {
+export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: ClaimOptions): Claim[] {
   const s = firstWord(tokens);
   const last = tokens[tokens.length - 1];
   if (s < 0 || last?.text === '?') return []; // questions ask, they do not demand
@@ -151,7 +161,8 @@ export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: { i
   for (let i = s; i < tokens.length; i++) {
     const candidates = cues.verbs.filter((v) => phraseAt(tokens, i, v.words)).sort((a, b) => b.words.length - a.words.length);
     const verb = candidates[0];
-    const claim = verb ? verbClaim(tokens, i, s, verb, env) : goalClaim(tokens, i, s, env);
+    const governed = options.governed === true;
+    const claim = verb ? verbClaim(tokens, i, s, verb, env, governed) : goalClaim(tokens, i, s, env, governed);
     if (claim) out.push(claim);
   }
   return out;

@@ -31,6 +31,7 @@ export interface CompiledCues {
   speechVerbs: string[][];
   subordinators: ReadonlySet<string>;
   purposeBeforeAt: ReadonlySet<string>;
+  complementizers: ReadonlySet<string>;
   discourseVerbs: string[][];
   determiners: ReadonlySet<string>;
   adverbs: string[][];
@@ -78,6 +79,7 @@ export function compileCues(c: Cues): CompiledCues {
     speechVerbs: all(c.speechVerbs),
     subordinators: set(c.subordinators),
     purposeBeforeAt: set(c.purposeBeforeAt),
+    complementizers: set(c.complementizers),
     discourseVerbs: all(c.discourseVerbs),
     determiners: set(c.determiners),
     adverbs: all(c.adverbs),

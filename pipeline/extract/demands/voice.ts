@@ -20,7 +20,8 @@ export function agreementParties(doc: SegmentedDoc, mentions: MentionIndex, cues
     const next = doc.blocks[b + 1];
     if (next) {
       const nextTokens = tokenize(doc.text, next.span);
-      if (cues.agreementJoiners.has(nextTokens[firstWord(nextTokens)]?.lc ?? '')) named.push(...mentions.within(next.span));
+      const opener = nextTokens[firstWord(nextTokens)];
+      if (opener && cues.agreementJoiners.has(opener.lc)) named.push(...mentions.within(next.span));
     }
     const parties = [...new Set(named.map((m) => m.actor))].filter((k) => mentions.actor(k)?.type !== 'person');
     if (parties.length >= 2) return parties;

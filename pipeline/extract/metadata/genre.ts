@@ -1,6 +1,7 @@
 import type { Genre } from '../../models/vocab.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
 import { alternation, cleanLine, lines } from '../actors/text.ts';
+import { type HeadLine, titleArea } from './title.ts';
 
 /** Signals about the document computed elsewhere that vote for a genre. */
 export interface GenreSignals {
@@ -8,6 +9,8 @@ export interface GenreSignals {
   quotes: number;
   /** True when the publisher speaks through a governing body ("KS' landsstyre mener"). */
   bodyVoice: boolean;
+  /** True when the document's own date is the date a body adopted it. */
+  adopted: boolean;
 }
 
 /** The genre with its winning score, or `other` when no cue voted. */
@@ -18,15 +21,17 @@ export interface FoundGenre {
 
 /**
  * Score each genre by the cues of metadata.yaml found in their part of the document (title area, whole
- * text, closing lines), plus third-person quotes for news and a governing body's voice for statements;
+ * text, closing lines), plus third-person quotes for news, a governing body's voice for statements and an
+ * adoption date for resolutions;
  * the highest score wins, ties going to the cue listed first.
  */
 export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon['metadata']): FoundGenre {
   const g = lexicon.genre;
   const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
   const part = (from: number, to: number) => text.slice(nonEmpty[from]?.start ?? 0, nonEmpty[Math.max(from, to - 1)]?.end ?? 0);
+  const area = titleArea(text, lexicon);
   const scopes = {
-    title: part(0, g.headLines),
+    title: area.length === 0 ? '' : text.slice((area[0] as HeadLine).span.start, (area.at(-1) as HeadLine).span.end),
     body: text,
     closing: part(Math.max(0, nonEmpty.length - g.closingLines), nonEmpty.length),
   };
@@ -43,6 +48,7 @@ export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon[
   }
   if (signals.quotes > 0) add('news', Math.min(g.quoteCap, signals.quotes * g.quoteWeight));
   if (signals.bodyVoice) add('statement', g.bodyVoiceWeight);
+  if (signals.adopted) add('resolution', g.adoptedWeight);
   let best: Genre | null = null;
   for (const genre of order) if (best === null || (score.get(genre) ?? 0) > (score.get(best) ?? 0)) best = genre;
   return best === null ? { value: 'other', ruleId: 'genre-default' } : { value: best, ruleId: `genre-cue-${best}` };

@@ -1,6 +1,14 @@
 import type { Context } from '../../context.ts';
-import type { ActorRecord, DateRecord, DocumentMeta, MentionRecord, SegmentedDoc } from '../../document.ts';
-import type { Message } from '../../messages.ts';
+import type { ActorRecord, DateRecord, DocumentMeta, MentionRecord, SegmentedDoc, Sourced } from '../../document.ts';
+import { type Message, message } from '../../messages.ts';
+import type { DatePrecision, Genre } from '../../models/vocab.ts';
+import { resolveActorName } from '../actors/registry.ts';
+import { rolePatterns } from '../actors/roles.ts';
+import { alternation } from '../actors/text.ts';
+import { pickGenre } from './genre.ts';
+import { pickOwnDate } from './own-date.ts';
+import { pickPublisher } from './publisher.ts';
+import { pickTitle } from './title.ts';
 
 export interface MetadataInput {
   actors: ActorRecord[];
@@ -17,13 +25,91 @@ export interface MetadataOutput {
   messages: Message[];
 }
 
-/** Title, own date, publisher and genre: curated sidecar values win, else extracted. (stub) */
+const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const PRECISION: Record<number, DatePrecision> = { 4: 'year', 7: 'month', 10: 'day' };
+
+/** Title, own date, publisher and genre: curated sidecar values win, else extracted from the text. */
 export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Context): MetadataOutput {
-  void ctx;
-  return {
-    info: { title: null, date: null, publisher: null, genre: { value: 'other', source: 'extracted', ruleId: null }, url: null, licence: null },
-    dates: input.dates,
-    actors: input.actors,
-    messages: [],
-  };
+  const lex = ctx.lexicon.metadata;
+  const curated = doc.meta;
+  const messages: Message[] = [];
+  const warn = (code: 'no-document-date' | 'no-publisher', reason: string) => messages.push(message(code, reason, { stage: 'extract', file: doc.file }));
+  const curatedSource = <T>(value: T): Sourced<T> => ({ value, source: 'curated', ruleId: null });
+
+  // ── own date ──
+  let dates = input.dates;
+  let date: DocumentMeta['date'] = null;
+  const undated = curated?.date === 'undated';
+  const markDocument = (index: number) => (dates = dates.map((d, i) => (i === index ? { ...d, kind: 'document' as const } : d)));
+  if (curated?.date !== undefined && ISO.test(curated.date)) {
+    date = curatedSource({ value: curated.date, precision: PRECISION[curated.date.length] as DatePrecision });
+    const same = dates.findIndex((d) => d.value === curated.date);
+    if (same !== -1) markDocument(same);
+  } else if (!undated) {
+    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies);
+    const record = own ? dates[own.index] : undefined;
+    if (own && record) {
+      date = { value: { value: record.value, precision: record.precision }, source: 'extracted', ruleId: own.ruleId };
+      markDocument(own.index);
+    }
+  }
+  if (date === null && !undated) warn('no-document-date', 'no date of its own (no "Dato:", adoption, signature or dateline date) found');
+
+  // ── publisher ──
+  let actors = input.actors;
+  let publisher: Sourced<string> | null = null;
+  if (curated?.publisher !== undefined) {
+    const key = resolveActorName(curated.publisher, ctx.lexicon) ?? curated.publisher;
+    if (!actors.some((a) => a.key === key)) {
+      const known = ctx.lexicon.actors.actors.find((a) => a.name === key);
+      const record: ActorRecord = { key, type: known?.type ?? 'other_org', role: null, affiliation: null, source: known ? 'registry' : 'discovered' };
+      actors = [...actors, record];
+    }
+    publisher = curatedSource(key);
+  } else {
+    const found = pickPublisher(doc.text, actors, input.mentions, lex);
+    if (found) publisher = { value: found.key, source: 'extracted', ruleId: found.ruleId };
+  }
+  if (publisher === null) warn('no-publisher', 'no organisation found that issues the text in its own voice');
+
+  // ── title ──
+  let title: Sourced<string> | null = null;
+  if (curated?.title !== undefined) title = curatedSource(curated.title);
+  else {
+    const persons = new Set(input.actors.filter((a) => a.type === 'person').map((a) => a.key));
+    const found = pickTitle(doc.text, doc.blocks, input.mentions, persons, lex);
+    if (found) title = { value: found.value, source: 'extracted', ruleId: found.ruleId };
+  }
+
+  // ── genre ──
+  let genre: Sourced<Genre>;
+  if (curated?.genre !== undefined) genre = curatedSource(curated.genre);
+  else {
+    const signals = {
+      quotes: countQuotes(doc.text, input.actors, input.mentions, ctx),
+      bodyVoice: speaksThroughBody(doc.text, publisher?.value ?? null, input.mentions, ctx),
+      adopted: date?.ruleId === 'date-document-adopted',
+    };
+    const found = pickGenre(doc.text, signals, lex);
+    genre = { value: found.value, source: 'extracted', ruleId: found.ruleId };
+  }
+
+  const info: DocumentMeta = { title, date, publisher, genre, url: curated?.url ?? null, licence: curated?.licence ?? null };
+  if (undated) info.undated = true;
+  return { info, dates, actors, messages };
+}
+
+/** Third-person quotes: a person mention right after a speech verb and an optional title ("sier styreleder X"). */
+function countQuotes(text: string, actors: readonly ActorRecord[], mentions: readonly MentionRecord[], ctx: Context): number {
+  const p = rolePatterns(ctx.lexicon.roles);
+  const persons = new Set(actors.filter((a) => a.type === 'person').map((a) => a.key));
+  const lead = new RegExp(`(?<![\\p{L}])${p.speech}\\s+(?:${p.title}\\s+)?$`, 'u');
+  return mentions.filter((m) => persons.has(m.actor) && lead.test(text.slice(Math.max(0, m.span.start - 80), m.span.start))).length;
+}
+
+/** True when a mention of the publisher spans a governing body and is followed by a voice verb. */
+function speaksThroughBody(text: string, publisher: string | null, mentions: readonly MentionRecord[], ctx: Context): boolean {
+  if (publisher === null) return false;
+  const verb = new RegExp(`^\\s+${alternation(ctx.lexicon.metadata.publisher.voiceVerbs)}(?![\\p{L}])`, 'iu');
+  return mentions.some((m) => m.actor === publisher && m.ruleId === 'actor-body' && verb.test(text.slice(m.span.end, m.span.end + 40)));
 }

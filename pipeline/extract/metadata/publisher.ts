@@ -10,11 +10,14 @@ export interface FoundPublisher {
 
 // Actor types that can issue a document in their own voice (persons speak for their affiliation).
 const ISSUERS = new Set(['union', 'employer_org', 'party', 'government', 'ministry', 'agency', 'parliament', 'committee', 'municipality', 'court', 'company', 'other_org']);
+// Who may be the publisher only because it is mentioned most: bodies that write programmes and statements.
+const AUTHORS = new Set(['union', 'employer_org', 'party']);
 // How many first lines may carry the heading that names the issuer or the parties of an agreement.
 const HEAD_LINES = 6;
 
 /**
- * The organisation that speaks in its own voice: the affiliation of the first signature, the organisation
+ * The organisation that speaks in its own voice: the affiliation of a news byline ("Av Kari Nordmann, NTB")
+ * or of the first signature, the organisation
  * opening the heading or first line with a demand verb ("LO krever …"), the first party of a joint text
  * ("avtale mellom X og Y"), else the organisation most often the subject of a voice verb ("KS mener"),
  * else the organisation mentioned clearly most often.
@@ -35,9 +38,14 @@ export function pickPublisher(
   };
   const sorted = [...mentions].sort((a, b) => a.span.start - b.span.start);
 
-  const signature = sorted.find((m) => m.ruleId === 'person-signature');
-  const signer = signature ? issuer(signature.actor) : null;
-  if (signer) return { key: signer, ruleId: 'publisher-signature' };
+  for (const [rule, ruleId] of [
+    ['person-byline', 'publisher-byline'],
+    ['person-signature', 'publisher-signature'],
+  ] as const) {
+    const sign = sorted.find((m) => m.ruleId === rule);
+    const key = sign ? issuer(sign.actor) : null;
+    if (key) return { key, ruleId };
+  }
 
   const verb = new RegExp(`^\\s*(?::|${alternation(lexicon.publisher.voiceVerbs)}(?![\\p{L}]))`, 'iu');
   const head = lines(text)
@@ -70,7 +78,8 @@ export function pickPublisher(
   }
   const best = leader(voiced, total);
   if (best) return { key: best, ruleId: 'publisher-voice' };
-  const most = leader(total, total, 3);
+  const authored = new Map([...total].filter(([k]) => AUTHORS.has(byKey.get(k)?.type ?? '')));
+  const most = leader(authored, authored, 3);
   return most ? { key: most, ruleId: 'publisher-most-mentioned' } : null;
 }
 

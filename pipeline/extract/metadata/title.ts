@@ -8,48 +8,75 @@ export interface FoundTitle {
   ruleId: string;
 }
 
+/** A cleaned line of the title area. */
+export interface HeadLine {
+  text: string;
+  span: Span;
+  raw: Span;
+}
+
 // How many first lines may hold the title.
 const HEAD_LINES = 8;
 
+/** The title area: the first non-label lines up to the first line of running text (more than maxWords words). */
+export function titleArea(text: string, lexicon: Lexicon['metadata']): HeadLine[] {
+  const skip = new RegExp(`^${alternation(lexicon.title.skipLines)}(?![\\p{L}])`, 'iu');
+  const all = lines(text)
+    .map((l) => ({ ...cleanLine(text, l), raw: l }))
+    .filter((l) => l.text !== '' && !skip.test(l.text))
+    .slice(0, HEAD_LINES);
+  const firstParagraph = all.findIndex((l) => l.text.split(/\s+/).length > lexicon.title.maxWords);
+  return firstParagraph === -1 ? all : all.slice(0, firstParagraph);
+}
+
 /**
  * The title: a first line naming the document's kind ("SAMARBEIDSAVTALE MELLOM …", "Partiprogram 2025"),
- * else the first heading, else a short first line. Markdown is stripped; a title in capitals is
- * re-cased, keeping abbreviations and the canonical spelling of the actors it names.
+ * else the first heading, else a short first line; never a byline. A title broken over lines is joined;
+ * markdown is stripped; a title in capitals is re-cased, keeping abbreviations and the canonical spelling
+ * of the actors it names.
  */
 export function pickTitle(
   text: string,
   blocks: readonly Block[],
   mentions: readonly MentionRecord[],
+  persons: ReadonlySet<string>,
   lexicon: Lexicon['metadata'],
 ): FoundTitle | null {
-  const skip = new RegExp(`^${alternation(lexicon.title.skipLines)}(?![\\p{L}])`, 'iu');
   const kinds = new RegExp(
     `(?<![\\p{L}])${alternation(lexicon.genre.cues.filter((c) => c.scope === 'title' && c.genre !== 'letter' && c.genre !== 'news').flatMap((c) => c.stems))}`,
     'iu',
   );
-  const head = lines(text)
-    .map((l) => ({ ...cleanLine(text, l), raw: l }))
-    .filter((l) => l.text !== '' && !skip.test(l.text))
-    .slice(0, HEAD_LINES);
-  const short = (s: string) => s.split(/\s+/).length <= lexicon.title.maxWords;
+  // A byline or signature ("Gunn Marit Helgesen, styreleder i KS") is not a title.
+  const byline = (start: number) => mentions.some((m) => m.span.start === start && persons.has(m.actor));
+  // A one-word line ("Uttalelse", "Helse") is a kicker or section label when a longer line follows.
+  const area = titleArea(text, lexicon).filter((l) => !byline(l.span.start));
+  const head = area.filter((l, i) => /\s/.test(l.text) || !area.slice(i + 1).some((n) => /\s/.test(n.text)));
+  const title = (i: number, ruleId: string): FoundTitle => ({ value: tidy(text, joined(head, i, lexicon), mentions), ruleId });
 
-  const named = head.find((l) => kinds.test(l.text) && short(l.text));
-  if (named) return { value: tidy(text, named.span, mentions), ruleId: 'title-genre-line' };
-
-  const heading = blocks.find((b) => b.kind === 'heading');
-  const headingSpan = heading ? heading.span : head.find((l) => /^\s*#{1,6}\s/.test(text.slice(l.raw.start, l.raw.end)))?.span;
-  if (headingSpan && head.some((l) => l.span.start <= headingSpan.start && headingSpan.start < l.raw.end + 1)) {
-    return { value: tidy(text, headingSpan, mentions), ruleId: 'title-heading' };
-  }
-  const first = head[0];
+  // A kind-naming line is a title, not a sentence that mentions the kind ("Uttalelsen ble vedtatt … 2021.").
+  const named = head.findIndex((l) => kinds.test(l.text) && !/\.$/.test(l.text));
+  if (named !== -1) return title(named, 'title-genre-line');
+  const heading = blocks.find((b) => b.kind === 'heading' && !byline(b.span.start));
+  const atHeading = head.findIndex((l) =>
+    heading ? l.raw.start <= heading.span.start && heading.span.start <= l.raw.end : /^\s*#{1,6}\s/.test(text.slice(l.raw.start, l.raw.end)),
+  );
+  if (atHeading !== -1) return title(atHeading, 'title-heading');
   // A short first line that is one sentence at most: a news headline or a lead quote.
-  if (first && short(first.text) && first.text.split(/[.!?]\s/).length === 1) {
-    return { value: tidy(text, first.span, mentions), ruleId: 'title-first-line' };
-  }
+  const first = head[0];
+  if (first && first.text.split(/[.!?]\s/).length === 1) return title(0, 'title-first-line');
   return null;
 }
 
-/** Strip markdown and trailing full stop; re-case a title written in capitals. */
+/** The span of line `i` and the lines after it that continue it (they start with "og", "mellom" …). */
+function joined(head: readonly HeadLine[], i: number, lexicon: Lexicon['metadata']): Span {
+  const cont = new RegExp(`^${alternation(lexicon.title.continuations)}(?![\\p{L}])`, 'iu');
+  const first = head[i] as HeadLine;
+  let end = first.span.end;
+  for (let j = i + 1; j < head.length && cont.test((head[j] as HeadLine).text); j++) end = (head[j] as HeadLine).span.end;
+  return { start: first.span.start, end };
+}
+
+/** Strip markdown, web addresses and a trailing full stop; re-case a title written in capitals. */
 function tidy(text: string, span: Span, mentions: readonly MentionRecord[]): string {
   let out = '';
   const shouting = isAllCapsLine(text, span.start);
@@ -68,7 +95,8 @@ function tidy(text: string, span: Span, mentions: readonly MentionRecord[]): str
   }
   out = out
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^#+\s*/, '')
+    .replace(/(?:https?:\/\/)?\S+\.(?:no|com|org|net|eu)\/\S*/g, '')
+    .replace(/(^|\n)\s*(?:#+|[-•*]+)\s*/g, '$1')
     .replace(/[*_]{1,3}/g, '')
     .replace(/\s+/g, ' ')
     .trim()

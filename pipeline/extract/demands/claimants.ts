@@ -1,0 +1,49 @@
+import type { Claim } from './claim.ts';
+import type { CompiledCues } from './cues.ts';
+import type { MentionIndex } from './mentions.ts';
+import { claimantsOf } from './voice.ts';
+
+/** Who speaks where a claim stands: the text's own voice, or the quoted speaker around it. */
+export interface Voice {
+  /** Claimants of the narrative voice or of "vi" here: the quoted speaker, the agreement's parties, or the publisher. */
+  own: string[];
+}
+
+/** Claimants and addressee of one claim. */
+export interface Parties {
+  claimants: string[];
+  addressee: string | null;
+}
+
+/**
+ * Resolve a claim's claimants and addressee: the actor subject of a claim verb ("LO krever"), the holder of a claim
+ * verb before a modal ("KS mener at … må"), else the voice; a third-party actor as subject of a modal is the
+ * addressee ("Dette må en ny regjering …"). Null when the claim only describes a public body's mandate.
+ */
+export function resolveParties(claim: Claim, voice: Voice, mentions: MentionIndex, cues: CompiledCues): Parties | null {
+  const holder = claim.holder.kind === 'none' ? null : claimantsOf(claim.holder, mentions, voice.own);
+  let claimants: string[];
+  let addressee: string | null = null;
+  const subject = claim.subject;
+  if (claim.verb?.subject === 'actor' || subject.kind === 'self') {
+    claimants = claimantsOf(subject, mentions, voice.own);
+  } else if (subject.kind === 'actor') {
+    const key = subject.mention.actor;
+    if (holder) claimants = holder;
+    else if (voice.own.includes(key) || claim.modality === 'goal') claimants = claimantsOf(subject, mentions, voice.own);
+    else claimants = [...voice.own];
+    if (!claimants.includes(key)) {
+      const type = mentions.actor(key)?.type;
+      if (type !== undefined && claim.verb?.mandateOf.has(type)) return null; // "Nav skal hjelpe dem som …"
+      if (type !== undefined && cues.addressableTypes.has(type)) addressee = key;
+    }
+  } else {
+    claimants = holder ?? [...voice.own];
+  }
+  const object = claim.object?.actor;
+  if (object !== undefined && !claimants.includes(object)) {
+    const type = mentions.actor(object)?.type;
+    if (type !== undefined && (cues.addressableTypes.has(type) || type === 'person')) addressee = object;
+  }
+  return { claimants: [...new Set(claimants)], addressee };
+}

@@ -1,0 +1,58 @@
+import type { Modality } from '../../models/vocab.ts';
+import { findClaims, type ClaimEnv } from './claim.ts';
+import { resolveParties, type Voice } from './claimants.ts';
+import { longestAt, type Token } from './tokens.ts';
+
+/** The list context a lead-in opens for the bullets under it. */
+export interface ListContext {
+  /** True when the lead-in announces demands ("Vi krever følgende:", "Venstre vil:", "Konkret gjøres dette gjennom:"). */
+  demand: boolean;
+  claimants: string[];
+  addressee: string | null;
+  /** The lead-in's own cue ("vil", "må"), which the bullets continue ("Venstre vil: • Legge …" is a will). */
+  cue: { modality: Modality; rule: string; confidence: number } | null;
+}
+
+/** True when a block's last sentence introduces the bullets after it: it ends in ":", or in a cue or "?" before a list. */
+export function isLeadIn(tokens: readonly Token[], nextIsBullet: boolean, env: ClaimEnv): boolean {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return false;
+  if (last.text === ':') return true;
+  if (!nextIsBullet) return false;
+  if (last.text === '?') return true;
+  // "SV vil" + list, without a colon: the sentence ends in a lead-in cue.
+  return env.cues.leadInCues.some((cue) => cue.length <= tokens.length && longestAt(tokens, tokens.length - cue.length, [cue]) !== null);
+}
+
+/** Read a lead-in: does it announce demands, whose, and to whom ("… følgende punkter til Arbeiderpartiets partiprogram:")? */
+export function readLeadIn(tokens: readonly Token[], env: ClaimEnv, voice: Voice): ListContext {
+  const body = tokens[tokens.length - 1]?.word === false ? tokens.slice(0, -1) : tokens;
+  const demand = body.some((_, i) => longestAt(body, i, env.cues.leadInCues) !== null);
+  let claimants = [...voice.own];
+  let addressee: string | null = null;
+  let cue: ListContext['cue'] = null;
+  for (const claim of findClaims(body, env, { imperative: false })) {
+    const parties = resolveParties(claim, voice, env.mentions, env.cues);
+    if (!parties) continue;
+    claimants = parties.claimants.length > 0 ? parties.claimants : claimants;
+    addressee = parties.addressee;
+    if (claim.verb) cue = { modality: claim.modality, rule: claim.rule, confidence: claim.confidence };
+    break;
+  }
+  if (addressee === null) addressee = markedAddressee(body, env, claimants);
+  return { demand, claimants, addressee, cue };
+}
+
+/** The actor right after an addressee marker ("til Arbeiderpartiets partiprogram"), if it is not a claimant. */
+function markedAddressee(tokens: readonly Token[], env: ClaimEnv, claimants: readonly string[]): string | null {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return null;
+  for (let i = 0; i < tokens.length; i++) {
+    const marker = longestAt(tokens, i, env.cues.addresseeMarkers);
+    if (!marker) continue;
+    const m = env.mentions.startingAfter((tokens[i + marker.length - 1] as Token).end, env.cues.determiners, last.end);
+    const type = m ? env.mentions.actor(m.actor)?.type : undefined;
+    if (m && !claimants.includes(m.actor) && type !== undefined && env.cues.addressableTypes.has(type)) return m.actor;
+  }
+  return null;
+}
