@@ -26,6 +26,8 @@ const VerbCue = z.object({
   forecastNext: z.array(Phrase).default([]),
   /** Needs an object: at the end of its clause it only describes ("enn det ESA krever"). */
   needsObject: z.boolean().default(false),
+  /** States a will or commitment: from a government or ministry (see `planners`) it is a plan, not a demand. */
+  plan: z.boolean().default(false),
 });
 
 /** Words that open a unit and make it a claim on their own ("Nei til …"). */
@@ -35,6 +37,8 @@ const OpenerCue = z.object({ phrase: Phrase, modality: Modality, rule: RuleId, c
 export const CuesLexicon = z.object({
   verbs: z.array(VerbCue).min(1),
   openers: z.array(OpenerCue),
+  /** Actor types whose own will is a plan, not a demand ("Regjeringen ønsker å …"). */
+  planners: z.array(ActorType),
   goals: z.object({
     rule: RuleId,
     confidence: Confidence,
@@ -46,6 +50,8 @@ export const CuesLexicon = z.object({
     predicates: z.array(Phrase),
     /** Goal phrases that need no copula ("har som mål å", "målet er å"). */
     phrases: z.array(Phrase),
+    /** Words that bring in whom the goal matters to, between predicate and complement ("viktig for KS å"). */
+    beneficiaryMarkers: z.array(Phrase),
   }),
   imperative: z.object({
     rule: RuleId,

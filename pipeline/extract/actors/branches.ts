@@ -73,7 +73,8 @@ function actsInOwnName(span: { start: number; end: number }, head: ReadonlySet<n
   const line = lineAt(text, span.start);
   const clean = cleanLine(text, line).text;
   if (bc.isTitleLine(clean)) return true;
-  if (head.has(line.start) && clean.length <= TITLE_AREA_MAX_CHARS) return true;
+  // A heading in the title area, not a sentence of running text.
+  if (head.has(line.start) && clean.length <= TITLE_AREA_MAX_CHARS && !/[.!?]$/.test(clean)) return true;
   const lead = text.slice(line.start, span.start).toLowerCase();
   if (bc.agreementLinks.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(lead))) return true;
   const verb = new RegExp(`^\\s+${alternation(bc.voiceVerbs)}(?![\\p{L}])`, 'iu');

@@ -21,6 +21,10 @@ export interface CalendarPatterns {
   season: string;
   /** Preposition or year noun that makes the next four-digit number a year. */
   yearContext: string;
+  /** Preposition before a month name standing alone ("i september", "ved utgangen av april"). */
+  monthContext: string;
+  /** Full month names only (abbreviations alone are too ambiguous without a year). */
+  monthName: string;
   sessionPrefix: RegExp;
   dateCue: string;
   /** Matches when the text ends with a date cue ("… Dato: "). */
@@ -50,6 +54,8 @@ export function calendarPatterns(cal: Calendar): CalendarPatterns {
     month,
     season: alternation(cal.seasons),
     yearContext: `${L}(?:${alternation(cal.yearPrepositions)}|\\p{L}*(?:${endings}))`,
+    monthContext: `${L}(?:${alternation(cal.yearPrepositions)})`,
+    monthName: `(?:${alternation(names)})${R}`,
     sessionPrefix: new RegExp(`${L}(?:${alternation(cal.sessionLabelPrefixes)})`, 'iu'),
     dateCue: alternation(cal.dateCues),
     cueBefore: new RegExp(`${L}(?:${alternation(cal.dateCues)})[ \\t]*$`, 'iu'),

@@ -2,11 +2,12 @@ import type { DateRecord, Span } from '../../document.ts';
 import { L, R, type CalendarPatterns } from './patterns.ts';
 import { isoDay, type SpanClaims } from './values.ts';
 
-/** A day and month written without a year ("14. mars"); its year comes from the surrounding dates. */
+/** A day and month ("14. mars") or a month ("i september") written without a year; its year comes from the surrounding dates. */
 export interface YearlessDay {
   span: Span;
   month: number;
-  day: number;
+  /** Null for a month alone. */
+  day: number | null;
   ruleId: string;
 }
 
@@ -66,6 +67,17 @@ export function textualDates(text: string, p: CalendarPatterns, claims: SpanClai
     const month = p.monthOf(monthWord);
     if (month === null || !p.inYearRange(Number(y)) || claims.overlaps(span)) continue;
     record(span, `${y}-${String(month).padStart(2, '0')}`, 'month', 'date-month-year', 0.9);
+  }
+
+  // A month alone after a preposition ("før valget i september"): month precision, year from the context.
+  const monthAlone = new RegExp(`${p.monthContext}\\s+(${p.monthName})(?!\\s+\\d)`, 'giu');
+  for (const m of text.matchAll(monthAlone)) {
+    const word = (m as unknown as [string, string])[1];
+    const span = { start: m.index + m[0].length - word.length, end: m.index + m[0].length };
+    const month = p.monthOf(word);
+    if (month === null || claims.overlaps(span) || /^-\p{L}/u.test(text.slice(span.end, span.end + 2))) continue;
+    claims.add(span);
+    yearless.push({ span, month, day: null, ruleId: 'date-month-inferred-year' });
   }
 
   // A season has no ISO form; it is recorded as its year (precision `year`) but stays an event, since it says when.

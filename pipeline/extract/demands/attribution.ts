@@ -7,6 +7,8 @@ import { longestAt, type Token } from './tokens.ts';
 export interface Attribution {
   /** The person (or organisation) speaking, when the attribution names one the actor stage knows. */
   speaker: MentionRecord | null;
+  /** An organisation named after the speaker ("sier president X i Legeforeningen"), or null. */
+  organisation: string | null;
   /** Where the attribution begins (its comma or dash): the claim's span ends here. */
   cut: number;
 }
@@ -25,7 +27,8 @@ export function trailingAttribution(tokens: readonly Token[], cues: CompiledCues
     const last = tokens[tokens.length - 1] as Token;
     const named = mentions.within({ start: (tokens[j] as Token).start, end: last.end });
     const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? named[0] ?? null;
-    return { speaker, cut: before.start };
+    const organisation = named.find((m) => m !== speaker && m.span.start > (speaker?.span.end ?? -1) && mentions.actor(m.actor)?.type !== 'person');
+    return { speaker, organisation: organisation?.actor ?? null, cut: before.start };
   }
   return null;
 }

@@ -34,6 +34,8 @@ export interface ClaimOptions {
   imperative: boolean;
   /** A lead-in's claim verb governs the unit ("Venstre vil: • At Norge skal …"), so an opening "at" keeps the claim. */
   governed?: boolean;
+  /** A headline may open with its modal, the subject left out ("Må samarbeide mot utenforskap"). */
+  headline?: boolean;
 }
 
 const NONE: Subject = { kind: 'none' };
@@ -102,10 +104,10 @@ function holderBefore(tokens: readonly Token[], i: number, s: number, env: Claim
 }
 
 /** Validate a verb cue at token `i`; null when grammar makes it descriptive. */
-function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue, env: ClaimEnv, governed: boolean): Claim | null {
+function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue, env: ClaimEnv, options: ClaimOptions): Claim | null {
   const { cues } = env;
-  if (i === s && cue.subject === 'any') return null; // "Skal vi …", "Må samarbeide …": question or headline
-  if (subordinate(tokens, i, s, cues, governed)) return null;
+  if (i === s && cue.subject === 'any' && options.headline !== true) return null; // "Skal vi få til dette, …": a condition
+  if (subordinate(tokens, i, s, cues, options.governed === true)) return null;
   const end = i + cue.words.length;
   const objectFirst = cue.addressee === 'object';
   const subject = subjectOf(tokens, i, end, s, env, !objectFirst);
@@ -123,10 +125,25 @@ function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue,
   return { modality: cue.modality, rule: cue.rule, confidence: cue.confidence, verb: cue, subject, object, holder: holderBefore(tokens, i, s, env) };
 }
 
+/** A predicate split by whom it matters to, from token `j` ("viktig for KS å"): its end and the actor, or null. */
+function beneficiary(tokens: readonly Token[], j: number, env: ClaimEnv): { end: number; who: MentionRecord } | null {
+  const last = tokens[tokens.length - 1] as Token;
+  for (const p of env.cues.goal.predicates) {
+    const head = p.slice(0, -1);
+    const marker = tokens[j + head.length];
+    if (head.length === 0 || !phraseAt(tokens, j, head) || marker === undefined || !env.cues.goal.beneficiaryMarkers.has(marker.lc)) continue;
+    const who = env.mentions.startingAfter(marker.end, env.cues.determiners, last.end);
+    const k = who ? tokens.findIndex((t) => t.start >= who.span.end) : -1;
+    if (who && k >= 0 && tokens[k]?.lc === p[p.length - 1]) return { end: k + 1, who };
+  }
+  return null;
+}
+
 /** A goal or priority predicate at token `i` ("det er særlig viktig å", "har som mål å"). */
 function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv, governed: boolean): Claim | null {
   const { goal } = env.cues;
   let end = -1;
+  let beneficiaryOf: MentionRecord | null = null;
   const phrase = longestAt(tokens, i, goal.phrases);
   if (phrase) end = i + phrase.length;
   const copula = phrase ? null : longestAt(tokens, i, goal.copulas);
@@ -139,9 +156,13 @@ function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv
     }
     const predicate = longestAt(tokens, j, goal.predicates);
     if (predicate) end = j + predicate.length;
+    else {
+      const framed = beneficiary(tokens, j, env);
+      if (framed) [end, beneficiaryOf] = [framed.end, framed.who];
+    }
   }
   if (end < 0 || subordinate(tokens, i, s, env.cues, governed)) return null;
-  const subject = subjectOf(tokens, i, end, s, env, false);
+  const subject = beneficiaryOf ? { kind: 'actor' as const, mention: beneficiaryOf } : subjectOf(tokens, i, end, s, env, false);
   return { modality: 'goal', rule: goal.rule, confidence: goal.confidence, verb: null, subject, object: null, holder: holderBefore(tokens, i, s, env) };
 }
 
@@ -161,8 +182,7 @@ export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: Cla
   for (let i = s; i < tokens.length; i++) {
     const candidates = cues.verbs.filter((v) => phraseAt(tokens, i, v.words)).sort((a, b) => b.words.length - a.words.length);
     const verb = candidates[0];
-    const governed = options.governed === true;
-    const claim = verb ? verbClaim(tokens, i, s, verb, env, governed) : goalClaim(tokens, i, s, env, governed);
+    const claim = verb ? verbClaim(tokens, i, s, verb, env, options) : goalClaim(tokens, i, s, env, options.governed === true);
     if (claim) out.push(claim);
   }
   return out;

@@ -40,10 +40,24 @@ export function resolveParties(claim: Claim, voice: Voice, mentions: MentionInde
   } else {
     claimants = holder ?? [...voice.own];
   }
+  if (claim.verb?.plan && isPlanner(subject, claimants, mentions, cues)) return null; // a government's own plan
   const object = claim.object?.actor;
   if (object !== undefined && !claimants.includes(object)) {
     const type = mentions.actor(object)?.type;
     if (type !== undefined && (cues.addressableTypes.has(type) || type === 'person')) addressee = object;
   }
   return { claimants: [...new Set(claimants)], addressee };
+}
+
+/** True when the will is a government's or ministry's (or said by a person speaking for one): a plan, not a demand. */
+function isPlanner(subject: Claim['subject'], claimants: readonly string[], mentions: MentionIndex, cues: CompiledCues): boolean {
+  const planner = (key: string): boolean => {
+    const type = mentions.actor(key)?.type;
+    return type !== undefined && cues.planners.has(type);
+  };
+  if (subject.kind === 'actor') {
+    const organisation = mentions.affiliationOf(subject.mention.actor);
+    return planner(subject.mention.actor) || (organisation !== null && planner(organisation));
+  }
+  return subject.kind === 'self' && claimants.some(planner);
 }

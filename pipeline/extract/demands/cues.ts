@@ -15,13 +15,23 @@ export interface VerbCue {
   mandateOf: ReadonlySet<ActorType>;
   forecastNext: string[][];
   needsObject: boolean;
+  plan: boolean;
 }
 
 /** cues.yaml compiled into token phrases and sets. */
 export interface CompiledCues {
   verbs: VerbCue[];
   openers: { words: string[]; modality: Modality; rule: string; confidence: number }[];
-  goal: { rule: string; confidence: number; copulas: string[][]; adverbs: string[][]; predicates: string[][]; phrases: string[][] };
+  planners: ReadonlySet<ActorType>;
+  goal: {
+    rule: string;
+    confidence: number;
+    copulas: string[][];
+    adverbs: string[][];
+    predicates: string[][];
+    phrases: string[][];
+    beneficiaryMarkers: ReadonlySet<string>;
+  };
   imperative: { rule: string; confidence: number; verbs: string[][] };
   listed: { rule: string; confidence: number };
   leadInCues: string[][];
@@ -60,7 +70,9 @@ export function compileCues(c: Cues): CompiledCues {
       mandateOf: new Set(v.mandateOf),
       forecastNext: all(v.forecastNext),
       needsObject: v.needsObject,
+      plan: v.plan,
     })),
+    planners: new Set(c.planners),
     openers: c.openers.map((o) => ({ words: phraseTokens(o.phrase), modality: o.modality, rule: o.rule, confidence: o.confidence })),
     goal: {
       rule: c.goals.rule,
@@ -69,6 +81,7 @@ export function compileCues(c: Cues): CompiledCues {
       adverbs: all(c.goals.adverbs),
       predicates: all(c.goals.predicates),
       phrases: all(c.goals.phrases),
+      beneficiaryMarkers: set(c.goals.beneficiaryMarkers),
     },
     imperative: { rule: c.imperative.rule, confidence: c.imperative.confidence, verbs: all(c.imperative.verbs) },
     listed: c.listed,

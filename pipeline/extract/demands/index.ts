@@ -30,6 +30,8 @@ interface Run {
   env: ClaimEnv;
   /** The document's own voice: the agreement's parties, else the publisher. */
   voice: Voice;
+  /** The last named speaker, for attributions by pronoun (", sier hun."). */
+  lastSpeaker: MentionRecord | null;
 }
 
 /** Find every normative claim with claimants, addressee, topic, modality and section. */
@@ -39,7 +41,7 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
   const env: ClaimEnv = { cues, mentions };
   const parties = agreementParties(doc, mentions, cues);
   const publisher = input.info.publisher?.value;
-  const run: Run = { doc, env, voice: { own: parties.length > 0 ? parties : publisher === undefined ? [] : [publisher] } };
+  const run: Run = { doc, env, voice: { own: parties.length > 0 ? parties : publisher === undefined ? [] : [publisher] }, lastSpeaker: null };
 
   const records: DemandRecord[] = [];
   const seen = new Set<string>();
@@ -73,8 +75,7 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
     const sentences = sentencesOf(doc, b);
 
     if (block.kind === 'bullet' && !isQuote(block, sentences, run)) {
-      const found = bulletClaim(block, tokens, list, run);
-      if (found) emit(block, found);
+      for (const found of bulletClaims(block, tokens, sentences, list, run)) emit(block, found);
       continue;
     }
     if (block.kind === 'paragraph' && continuesBullet(doc, b, tokens)) continue; // a bullet's tail cut off by a page break
@@ -139,17 +140,29 @@ function firstResolved(claims: readonly Claim[], voice: Voice, run: Run): { clai
   return null;
 }
 
-/** A bullet: under a demand lead-in every item is a demand of the lead-in's claimants; elsewhere only with a cue of its own. */
-function bulletClaim(block: Block, tokens: readonly Token[], list: ListContext | null, run: Run): Found | null {
-  if (tokens[tokens.length - 1]?.text === '?') return null;
-  const claims = findClaims(tokens, run.env, { imperative: true, governed: list?.demand === true });
-  if (!list?.demand) {
-    const hit = firstResolved(claims, run.voice, run);
-    return hit ? { span: block.span, claim: hit.claim, parties: hit.parties } : null;
-  }
-  const voice: Voice = { own: list.claimants.length > 0 ? list.claimants : run.voice.own };
-  const own = claims[0] ?? null;
-  return { span: block.span, claim: listedCue(own, list, run), parties: { claimants: voice.own, addressee: bulletAddressee(own, list, voice, run) } };
+// A bullet with this many sentences that carry a cue of their own is a paragraph of separate demands.
+const BUNDLE = 4;
+
+/**
+ * A bullet: under a demand lead-in every item is a demand of the lead-in's claimants; elsewhere only with a cue
+ * of its own. A bullet that bundles several cued sentences gives one demand per cued sentence.
+ */
+function bulletClaims(block: Block, tokens: readonly Token[], sentences: readonly Span[], list: ListContext | null, run: Run): Found[] {
+  if (tokens[tokens.length - 1]?.text === '?') return [];
+  const options = { imperative: list?.question !== true, governed: list?.demand === true };
+  const parts = sentences.map((span) => ({ span, claims: findClaims(tokenize(run.doc.text, span), run.env, options) }));
+  const cued = parts.filter((p) => p.claims.length > 0);
+  const units = cued.length >= BUNDLE ? cued : [{ span: block.span, claims: findClaims(tokens, run.env, options) }];
+  return units.flatMap((unit) => {
+    if (!list?.demand) {
+      const hit = firstResolved(unit.claims, run.voice, run);
+      return hit ? [{ span: unit.span, claim: hit.claim, parties: hit.parties }] : [];
+    }
+    const voice: Voice = { own: list.claimants.length > 0 ? list.claimants : run.voice.own };
+    const own = unit.claims[0] ?? null;
+    const unitTokens = tokenize(run.doc.text, unit.span);
+    return [{ span: unit.span, claim: listedCue(own, list, run), parties: { claimants: voice.own, addressee: bulletAddressee(own, list, voice, unitTokens, run) } }];
+  });
 }
 
 /** The cue of a bullet under a demand lead-in: its own; the lead-in's for a bare verb ("Venstre vil: • Legge …"); `listed` for a noun phrase. */
@@ -163,8 +176,8 @@ function listedCue(own: Claim | null, list: ListContext, run: Run): Found['claim
  * Whom a listed bullet asks: the actor its own cue addresses, an actor other than the list's claimants that is
  * the bullet's subject ("Arbeiderpartiet vil …" in FO's proposals to Arbeiderpartiet), else the lead-in's addressee.
  */
-function bulletAddressee(own: Claim | null, list: ListContext, voice: Voice, run: Run): string | null {
-  if (own === null) return list.addressee;
+function bulletAddressee(own: Claim | null, list: ListContext, voice: Voice, tokens: readonly Token[], run: Run): string | null {
+  if (own === null) return openingActor(tokens, voice, run) ?? list.addressee;
   const resolved = resolveParties(own, voice, run.env.mentions, run.env.cues);
   if (resolved?.addressee) return resolved.addressee;
   if (own.subject.kind === 'actor' && !voice.own.includes(own.subject.mention.actor)) {
@@ -174,10 +187,22 @@ function bulletAddressee(own: Claim | null, list: ListContext, voice: Voice, run
   return list.addressee;
 }
 
-/** A heading is a claim only when an actor states it ("LO krever tillitsreform …") or it is a slogan ("Nei til …"). */
+/** The actor a governed bullet opens with ("krever at: 1. Helse Nord RHF stanser …", "• At regjeringen …"), if it can be asked and is no claimant. */
+function openingActor(tokens: readonly Token[], voice: Voice, run: Run): string | null {
+  let first = firstWord(tokens);
+  const opener = tokens[first];
+  if (opener && run.env.cues.complementizers.has(opener.lc)) first++;
+  const at = tokens[first];
+  if (at === undefined) return null;
+  const m = run.env.mentions.startingAfter(at.start, run.env.cues.determiners, (tokens[tokens.length - 1] as Token).end);
+  const type = m ? run.env.mentions.actor(m.actor)?.type : undefined;
+  return m && type !== undefined && run.env.cues.addressableTypes.has(type) && !voice.own.includes(m.actor) ? m.actor : null;
+}
+
+/** A heading is a claim when an actor states it ("LO krever …"), a modal makes it one ("Må samarbeide mot …") or it is a slogan ("Nei til …"). */
 function headingClaim(block: Block, tokens: readonly Token[], run: Run): Found | null {
-  const claims = findClaims(tokens, run.env, { imperative: false }).filter(
-    (c) => (c.verb?.subject === 'actor' && c.subject.kind === 'actor') || (c.verb === null && c.modality !== 'goal'),
+  const claims = findClaims(tokens, run.env, { imperative: false, headline: true }).filter(
+    (c) => (c.verb !== null && (c.verb.subject === 'any' || c.subject.kind === 'actor')) || (c.verb === null && c.modality !== 'goal'),
   );
   const hit = firstResolved(claims, run.voice, run);
   return hit ? { span: block.span, claim: hit.claim, parties: hit.parties } : null;
@@ -190,7 +215,7 @@ function headingClaim(block: Block, tokens: readonly Token[], run: Run): Found |
 function proseClaims(block: Block, sentences: readonly Span[], single: boolean, run: Run): Found[] {
   const text = run.doc.text;
   const tokenised = sentences.map((s) => tokenize(text, s));
-  const attributions = tokenised.map((t) => trailingAttribution(t, run.env.cues, run.env.mentions));
+  const attributions = tokenised.map((t) => speakerOf(trailingAttribution(t, run.env.cues, run.env.mentions), run));
   const out: Found[] = [];
   let inQuote = block.marker !== null && DASH.test(block.marker.trim());
   tokenised.forEach((tokens, k) => {
@@ -217,6 +242,18 @@ function proseClaims(block: Block, sentences: readonly Span[], single: boolean, 
 function closingAttribution(attributions: readonly (Attribution | null)[], k: number): Attribution | null {
   for (let j = k; j < attributions.length; j++) if (attributions[j]) return attributions[j] as Attribution;
   return null;
+}
+
+/** Complete an attribution: a pronoun (", sier hun.") is the last named speaker; an organisation named with a person is theirs. */
+function speakerOf(attribution: Attribution | null, run: Run): Attribution | null {
+  if (attribution === null) return null;
+  const speaker = attribution.speaker ?? run.lastSpeaker;
+  if (speaker === null) return attribution;
+  if (run.env.mentions.actor(speaker.actor)?.type === 'person') {
+    run.lastSpeaker = speaker;
+    if (attribution.organisation !== null) run.env.mentions.learnAffiliation(speaker.actor, attribution.organisation);
+  }
+  return { ...attribution, speaker };
 }
 
 /** The voice of a sentence: its quoted speaker (and their organisation), else the document's own voice. */

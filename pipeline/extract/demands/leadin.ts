@@ -7,6 +7,8 @@ import { longestAt, type Token } from './tokens.ts';
 export interface ListContext {
   /** True when the lead-in announces demands ("Vi krever følgende:", "Venstre vil:", "Konkret gjøres dette gjennom:"). */
   demand: boolean;
+  /** A question ("Hvordan skal samarbeidet foregå?") opens answers, not demands: its items need a cue of their own. */
+  question: boolean;
   claimants: string[];
   addressee: string | null;
   /** The lead-in's own cue ("vil", "må"), which the bullets continue ("Venstre vil: • Legge …" is a will). */
@@ -26,8 +28,9 @@ export function isLeadIn(tokens: readonly Token[], nextIsBullet: boolean, env: C
 
 /** Read a lead-in: does it announce demands, whose, and to whom ("… følgende punkter til Arbeiderpartiets partiprogram:")? */
 export function readLeadIn(tokens: readonly Token[], env: ClaimEnv, voice: Voice): ListContext {
+  const question = tokens[tokens.length - 1]?.text === '?';
   const body = tokens[tokens.length - 1]?.word === false ? tokens.slice(0, -1) : tokens;
-  const demand = body.some((_, i) => longestAt(body, i, env.cues.leadInCues) !== null);
+  const demand = !question && body.some((_, i) => longestAt(body, i, env.cues.leadInCues) !== null);
   let claimants = [...voice.own];
   let addressee: string | null = null;
   let cue: ListContext['cue'] = null;
@@ -40,7 +43,7 @@ export function readLeadIn(tokens: readonly Token[], env: ClaimEnv, voice: Voice
     break;
   }
   if (addressee === null) addressee = markedAddressee(body, env, claimants);
-  return { demand, claimants, addressee, cue };
+  return { demand, question, claimants, addressee, cue };
 }
 
 /** The actor right after an addressee marker ("til Arbeiderpartiets partiprogram"), if it is not a claimant. */

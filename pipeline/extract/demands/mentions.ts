@@ -7,6 +7,8 @@ const SUBJECT_GAP = /^(?:['’]s?|s)?(?:\s+\p{Ll}[\p{L}-]*)?\s*$/u;
 export class MentionIndex {
   private readonly sorted: MentionRecord[];
   private readonly byKey: Map<string, ActorRecord>;
+  /** Organisations learned from the text for persons the actor stage left without one ("sier X i Legeforeningen"). */
+  private readonly learned = new Map<string, string>();
 
   constructor(
     private readonly text: string,
@@ -20,6 +22,18 @@ export class MentionIndex {
   /** The actor record of a key, if the document knows it. */
   actor(key: string): ActorRecord | undefined {
     return this.byKey.get(key);
+  }
+
+  /** The organisation a person speaks for: the actor stage's affiliation, else one the text gave next to them. */
+  affiliationOf(key: string): string | null {
+    const actor = this.byKey.get(key);
+    if (actor?.type !== 'person') return null;
+    return actor.affiliation ?? this.learned.get(key) ?? null;
+  }
+
+  /** Remember the organisation named next to a person in an attribution. */
+  learnAffiliation(person: string, organisation: string): void {
+    if (!this.learned.has(person)) this.learned.set(person, organisation);
   }
 
   /** Mentions wholly inside a span. */

@@ -33,7 +33,6 @@ export function agreementParties(doc: SegmentedDoc, mentions: MentionIndex, cues
 export function claimantsOf(subject: Subject, mentions: MentionIndex, voice: readonly string[]): string[] {
   if (subject.kind === 'self') return [...voice];
   if (subject.kind === 'none') return [];
-  const actor = mentions.actor(subject.mention.actor);
-  const affiliation = actor?.type === 'person' ? actor.affiliation : null;
+  const affiliation = mentions.affiliationOf(subject.mention.actor);
   return affiliation && affiliation !== subject.mention.actor ? [subject.mention.actor, affiliation] : [subject.mention.actor];
 }

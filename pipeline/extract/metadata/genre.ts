@@ -31,7 +31,11 @@ export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon[
   const part = (from: number, to: number) => text.slice(nonEmpty[from]?.start ?? 0, nonEmpty[Math.max(from, to - 1)]?.end ?? 0);
   const area = titleArea(text, lexicon);
   const scopes = {
-    title: area.length === 0 ? '' : text.slice((area[0] as HeadLine).span.start, (area.at(-1) as HeadLine).span.end),
+    // Title cues count in title-like lines only, not in a short sentence ("Uttalelsen ble vedtatt … 2021.").
+    title: area
+      .filter((l: HeadLine) => !/\.$/.test(l.text))
+      .map((l) => l.text)
+      .join('\n'),
     body: text,
     closing: part(Math.max(0, nonEmpty.length - g.closingLines), nonEmpty.length),
   };

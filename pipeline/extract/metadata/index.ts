@@ -4,7 +4,7 @@ import { type Message, message } from '../../messages.ts';
 import type { DatePrecision, Genre } from '../../models/vocab.ts';
 import { resolveActorName } from '../actors/registry.ts';
 import { rolePatterns } from '../actors/roles.ts';
-import { alternation } from '../actors/text.ts';
+import { alternation, escapeRe } from '../actors/text.ts';
 import { pickGenre } from './genre.ts';
 import { pickOwnDate } from './own-date.ts';
 import { pickPublisher } from './publisher.ts';
@@ -46,7 +46,8 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
     const same = dates.findIndex((d) => d.value === curated.date);
     if (same !== -1) markDocument(same);
   } else if (!undated) {
-    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies);
+    const places = [...ctx.lexicon.actors.places.counties, ...ctx.lexicon.actors.places.municipalities];
+    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies, places);
     const record = own ? dates[own.index] : undefined;
     if (own && record) {
       date = { value: { value: record.value, precision: record.precision }, source: 'extracted', ruleId: own.ruleId };
@@ -77,7 +78,15 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
   if (curated?.title !== undefined) title = curatedSource(curated.title);
   else {
     const persons = new Set(input.actors.filter((a) => a.type === 'person').map((a) => a.key));
-    const found = pickTitle(doc.text, doc.blocks, input.mentions, persons, lex);
+    const label = new RegExp(`(?<![\\p{L}])(?:${ctx.lexicon.roles.bylineLabels.map(escapeRe).join('|')}):?\\s+$`, 'u');
+    const cuts = input.mentions
+      .filter((m) => m.ruleId === 'person-byline')
+      .map((m) => {
+        const before = doc.text.slice(Math.max(0, m.span.start - 20), m.span.start);
+        const l = label.exec(before);
+        return l ? m.span.start - before.length + l.index : m.span.start;
+      });
+    const found = pickTitle(doc.text, doc.blocks, input.mentions, persons, lex, cuts);
     if (found) title = { value: found.value, source: 'extracted', ruleId: found.ruleId };
   }
 

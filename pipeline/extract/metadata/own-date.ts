@@ -19,13 +19,21 @@ const TAIL_LINES = 5;
  * "Vedtatt på landsmøtet …"), on a place-and-date line ("Oslo, 3. mars 2022"), or alone on a line
  * at the top or bottom of the text. Stronger rules win; within a rule, the first date.
  */
-export function pickOwnDate(text: string, dates: readonly DateRecord[], lexicon: Lexicon['metadata'], bodyWords: readonly string[]): OwnDate | null {
+export function pickOwnDate(
+  text: string,
+  dates: readonly DateRecord[],
+  lexicon: Lexicon['metadata'],
+  bodyWords: readonly string[],
+  places: readonly string[],
+): OwnDate | null {
   const cue = lexicon.date;
-  const label = new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*$`, 'iu');
+  // "Dato: 3. mars", "Publisert 3. juni", "Publisert: mandag 3. juni": at most one word between label and date.
+  const label = new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*(?:\\p{Ll}+,?\\s+)?$`, 'iu');
   const adoption = new RegExp(`(?<![\\p{L}])${alternation(cue.adoption)}(?![\\p{L}])`, 'iu');
   const docNoun = new RegExp(`(?<![\\p{L}])${alternation(cue.documentNouns)}(?![\\p{L}])`, 'iu');
   const body = new RegExp(`(?<![\\p{L}])${alternation(bodyWords)}`, 'iu');
-  const placeLine = /^\p{Lu}[\p{L}.\- ]{1,40},\s*$/u;
+  // "Oslo, 3. mars 2022" (a place of one to three words and a comma), or a known place without the comma.
+  const placeLine = new RegExp(`^(?:\\p{Lu}[\\p{L}.-]*(?: [\\p{L}.-]+){0,2},|${alternation(places)})\\s*$`, 'u');
   const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
   const edge = new Set([...nonEmpty.slice(0, HEAD_LINES), ...nonEmpty.slice(-TAIL_LINES)].map((l) => l.start));
 

@@ -52,7 +52,9 @@ export function pickPublisher(
     .map((l) => cleanLine(text, l))
     .filter((l) => l.text !== '')
     .slice(0, HEAD_LINES);
-  for (const line of head) {
+  // A heading, not a sentence of running text: short and without a final full stop.
+  const headingLike = (l: { text: string }) => l.text.split(/\s+/).length <= lexicon.title.maxWords && !/\.$/.test(l.text);
+  for (const line of head.filter(headingLike)) {
     const first = sorted.find((m) => m.span.start === line.span.start);
     const key = first ? issuer(first.actor) : null;
     if (first && key && verb.test(text.slice(first.span.end, line.span.end))) return { key, ruleId: 'publisher-heading' };

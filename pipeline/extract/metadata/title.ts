@@ -41,6 +41,8 @@ export function pickTitle(
   mentions: readonly MentionRecord[],
   persons: ReadonlySet<string>,
   lexicon: Lexicon['metadata'],
+  /** Offsets where a byline starts: a title joined with its byline ends there. */
+  cuts: readonly number[] = [],
 ): FoundTitle | null {
   const kinds = new RegExp(
     `(?<![\\p{L}])${alternation(lexicon.genre.cues.filter((c) => c.scope === 'title' && c.genre !== 'letter' && c.genre !== 'news').flatMap((c) => c.stems))}`,
@@ -51,7 +53,11 @@ export function pickTitle(
   // A one-word line ("Uttalelse", "Helse") is a kicker or section label when a longer line follows.
   const area = titleArea(text, lexicon).filter((l) => !byline(l.span.start));
   const head = area.filter((l, i) => /\s/.test(l.text) || !area.slice(i + 1).some((n) => /\s/.test(n.text)));
-  const title = (i: number, ruleId: string): FoundTitle => ({ value: tidy(text, joined(head, i, lexicon), mentions), ruleId });
+  const title = (i: number, ruleId: string): FoundTitle => {
+    const span = joined(head, i, lexicon);
+    const cut = cuts.find((c) => c > span.start && c < span.end);
+    return { value: tidy(text, cut === undefined ? span : { start: span.start, end: cut }, mentions), ruleId };
+  };
 
   // A kind-naming line is a title, not a sentence that mentions the kind ("Uttalelsen ble vedtatt … 2021.").
   const named = head.findIndex((l) => kinds.test(l.text) && !/\.$/.test(l.text));
