@@ -9,8 +9,9 @@ export const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '
 const alternation = (words: readonly string[]): string =>
   [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map(literal).join('|');
 
-/** Not preceded / followed by a letter or digit: `\b` knows no æ, ø, å. */
+/** Not preceded by a letter or digit: `\b` knows no æ, ø, å. */
 export const L = '(?<![\\p{L}\\p{N}])';
+/** Not followed by a letter or digit. */
 export const R = '(?![\\p{L}\\p{N}])';
 
 /** The calendar lexicon compiled into regex sources and lookups, once per lexicon. */

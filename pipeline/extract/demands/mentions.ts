@@ -10,6 +10,8 @@ export class MentionIndex {
   /** Organisations learned from the text for persons the actor stage left without one ("sier X i Legeforeningen"). */
   private readonly learned = new Map<string, string>();
 
+  private readonly byStart = new Map<number, MentionRecord>();
+
   constructor(
     private readonly text: string,
     mentions: readonly MentionRecord[],
@@ -17,6 +19,19 @@ export class MentionIndex {
   ) {
     this.sorted = [...mentions].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
     this.byKey = new Map(actors.map((a) => [a.key, a]));
+    for (const m of this.sorted) if (!this.byStart.has(m.span.start)) this.byStart.set(m.span.start, m);
+  }
+
+  /** Index of the first mention starting at or after `pos` (binary search). */
+  private firstFrom(pos: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as MentionRecord).span.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The actor record of a key, if the document knows it. */
@@ -38,15 +53,22 @@ export class MentionIndex {
 
   /** Mentions wholly inside a span. */
   within(span: Span): MentionRecord[] {
-    return this.sorted.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+    const out: MentionRecord[] = [];
+    for (let i = this.firstFrom(span.start); i < this.sorted.length; i++) {
+      const m = this.sorted[i] as MentionRecord;
+      if (m.span.start >= span.end) break;
+      if (m.span.end <= span.end) out.push(m);
+    }
+    return out;
   }
 
   /** The mention that is the subject standing right before `pos` ("KS' landsstyre | mener"), or null. */
   endingBefore(pos: number, floor: number): MentionRecord | null {
     let best: MentionRecord | null = null;
-    for (const m of this.sorted) {
+    for (let i = this.firstFrom(floor); i < this.sorted.length; i++) {
+      const m = this.sorted[i] as MentionRecord;
       if (m.span.start >= pos) break;
-      if (m.span.end > pos || m.span.start < floor || pos - m.span.end > 40) continue;
+      if (m.span.end > pos || pos - m.span.end > 40) continue;
       if (SUBJECT_GAP.test(this.text.slice(m.span.end, pos)) && (best === null || m.span.end > best.span.end)) best = m;
     }
     return best;
@@ -57,8 +79,8 @@ export class MentionIndex {
     let i = pos;
     for (let words = 0; words <= 3 && i < ceiling; words++) {
       while (i < ceiling && /\s/.test(this.text.charAt(i))) i++;
-      const here = this.sorted.find((m) => m.span.start === i && m.span.end <= ceiling);
-      if (here) return here;
+      const here = this.byStart.get(i);
+      if (here && here.span.end <= ceiling) return here;
       const word = /^[\p{L}]+/u.exec(this.text.slice(i, Math.min(ceiling, i + 40)))?.[0];
       if (word === undefined || !skip.has(word.toLowerCase())) return null;
       i += word.length;

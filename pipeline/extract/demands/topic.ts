@@ -12,9 +12,18 @@ interface Stem {
   topic: Topic | null;
 }
 
-const cache = new WeakMap<Topics, { stems: Stem[]; order: Topic[] }>();
+/** The compiled lexicon: phrase stems checked at each position, one-word stems looked up per word (memoised). */
+interface Compiled {
+  phrases: Stem[];
+  single: Stem[];
+  order: Topic[];
+  /** Longest one-word stem per word seen so far: words repeat, and there are hundreds of stems. */
+  memo: Map<string, { stem: Stem | null; length: number }>;
+}
 
-function compile(lex: Topics): { stems: Stem[]; order: Topic[] } {
+const cache = new WeakMap<Topics, Compiled>();
+
+function compile(lex: Topics): Compiled {
   const hit = cache.get(lex);
   if (hit) return hit;
   const stems: Stem[] = [];
@@ -30,7 +39,7 @@ function compile(lex: Topics): { stems: Stem[]; order: Topic[] } {
     order.push(topic);
     add(s, topic);
   }
-  const compiled = { stems, order };
+  const compiled: Compiled = { phrases: stems.filter((x) => x.words.length > 1), single: stems.filter((x) => x.words.length === 1), order, memo: new Map() };
   cache.set(lex, compiled);
   return compiled;
 }
@@ -46,13 +55,25 @@ function matchLength(words: readonly string[], i: number, stem: Stem): number {
   return hit ? stem.words.join(' ').length : 0;
 }
 
+/** The longest one-word stem matching `word`. */
+function singleMatch(word: string, c: Compiled): { stem: Stem | null; length: number } {
+  const hit = c.memo.get(word);
+  if (hit) return hit;
+  let found: { stem: Stem | null; length: number } = { stem: null, length: 0 };
+  for (const stem of c.single) {
+    const length = matchLength([word], 0, stem);
+    if (length > found.length) found = { stem, length };
+  }
+  c.memo.set(word, found);
+  return found;
+}
+
 /** Add, for each word, a vote for the topic of the longest stem it matches. */
-function vote(text: string, weight: number, stems: readonly Stem[], scores: Map<Topic, number>): void {
+function vote(text: string, weight: number, c: Compiled, scores: Map<Topic, number>): void {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-?/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
-    let best: Stem | null = null;
-    let bestLength = 0;
-    for (const stem of stems) {
+    let { stem: best, length: bestLength } = singleMatch(words[i] as string, c);
+    for (const stem of c.phrases) {
       const length = matchLength(words, i, stem);
       if (length > bestLength) [best, bestLength] = [stem, length];
     }
@@ -62,13 +83,13 @@ function vote(text: string, weight: number, stems: readonly Stem[], scores: Map<
 
 /** The CAP topic of a demand from its own words and, weaker, its section heading; `unclassified` when none match. */
 export function topicOf(text: string, heading: string | null, lex: Topics): Topic {
-  const { stems, order } = compile(lex);
+  const compiled = compile(lex);
   const scores = new Map<Topic, number>();
-  vote(text, 1, stems, scores);
-  if (heading !== null) vote(heading, lex.headingWeight, stems, scores);
+  vote(text, 1, compiled, scores);
+  if (heading !== null) vote(heading, lex.headingWeight, compiled, scores);
   let best: Topic = 'unclassified';
   let top = 0;
-  for (const topic of order) {
+  for (const topic of compiled.order) {
     const score = scores.get(topic) ?? 0;
     if (score > top) [best, top] = [topic, score];
   }
