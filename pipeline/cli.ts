@@ -45,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
       sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null,
       ...(args.quiet ? {} : { progress: (l: string) => console.log(l) }),
     });
-    for (const m of result.messages) if (m.severity === 'warning' || !args.quiet) if (m.severity !== 'info') console.error(formatMessage(m));
+    // Warnings always; notes (info) only with progress on.
+    for (const m of result.messages) if (m.severity !== 'info' || !args.quiet) console.error(formatMessage(m));
     if (!args.quiet) console.log(`built ${args.out}: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     return 0;
   } catch (e) {

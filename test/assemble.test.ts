@@ -78,7 +78,7 @@ function makeDoc(spec: DocSpec): ExtractedDoc {
     confidence: 0.75,
   }));
   return {
-    id: spec.file,
+    id: stableId('doc', spec.file),
     file: spec.file,
     source: spec.source,
     sha256: sha256(spec.source),

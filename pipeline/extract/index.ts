@@ -4,6 +4,7 @@ import { findActors } from './actors/index.ts';
 import { findDates } from './dates/index.ts';
 import { findMetadata } from './metadata/index.ts';
 import { findDemands } from './demands/index.ts';
+import { message, positionAt } from '../messages.ts';
 
 /**
  * Extract stage: actors and their mentions, calendar expressions, document metadata (title, own date,
@@ -22,6 +23,20 @@ export function extract(doc: SegmentedDoc, ctx: Context): ExtractedDoc {
     mentions: found.mentions,
     dates: meta.dates,
     demands,
-    messages: [...doc.messages, ...meta.messages],
+    messages: [...doc.messages, ...meta.messages, ...ocrNotes(doc, meta.dates)],
   };
+}
+
+/** An info message per date recovered from OCR-garbled characters, so a curator can check each one. */
+function ocrNotes(doc: SegmentedDoc, dates: ExtractedDoc['dates']) {
+  return dates
+    .filter((d) => d.ocr)
+    .map((d) => {
+      const at = doc.map.start[d.span.start] ?? 0;
+      return message('ocr-date-recovered', `"${doc.text.slice(d.span.start, d.span.end)}" read as ${d.value}`, {
+        stage: 'extract',
+        file: doc.file,
+        position: positionAt(doc.source, at),
+      });
+    });
 }
