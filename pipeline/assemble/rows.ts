@@ -1,4 +1,4 @@
-import type { ExtractedDoc, Provenance, Span } from '../document.ts';
+import type { ExtractedDoc, Provenance, Span, Block } from '../document.ts';
 import { OccurrenceCounter, stableId } from '../ids.ts';
 import { message, type Message } from '../messages.ts';
 import type { DateRow, DemandRow, DocumentRow, MentionRow } from '../models/tables.ts';
@@ -33,7 +33,8 @@ export function documentRow(s: DocScope): DocumentRow {
     title_source: info.title?.source ?? null,
     date: info.date?.value.value ?? null,
     date_precision: info.date?.value.precision ?? null,
-    date_source: info.date?.source ?? null,
+    // A curator's `date: undated` is a curated fact too: the document states no date of its own.
+    date_source: info.date?.source ?? (info.undated ? 'curated' : null),
     publisher_id: info.publisher ? s.actors.refer(info.publisher.value, doc.file, 'publisher') : null,
     publisher_source: info.publisher?.source ?? null,
     genre: info.genre.value,
@@ -98,6 +99,7 @@ export function demandRows(s: DocScope): DemandRow[] {
       topic_code: TOPICS[d.topic],
       modality: d.modality,
       section: d.section,
+      segment_kind: blockKindAt(s.doc.blocks, d.span.start),
       rule_id: d.ruleId,
       confidence: round3(d.confidence),
     });
@@ -152,4 +154,20 @@ function invalidSpan(s: DocScope, what: string, r: Provenance & { span: Span }):
       file: s.doc.file,
     }),
   );
+}
+
+/** Kind of the block holding a normalised offset (blocks are in text order), so list structure survives as data. */
+function blockKindAt(blocks: readonly Block[], offset: number): Block['kind'] {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found: Block | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid] as Block;
+    if (b.span.start <= offset) {
+      found = b;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found?.kind ?? 'paragraph';
 }

@@ -27,7 +27,10 @@ export const DocumentRow = z
     title_source: provenanceSource,
     date: isoDate.nullable().meta({ description: "The document's own date (signed, adopted or published), ISO 8601 at its precision." }),
     date_precision: DatePrecision.nullable(),
-    date_source: provenanceSource,
+    date_source: provenanceSource.meta({
+      description:
+        '`curated` when from the sidecar .meta.yaml (with an empty `date`: a curator checked that the document states no date of its own), `extracted` when found in the text, empty when unknown.',
+    }),
     publisher_id: id('act', 'actor').nullable().meta({ description: 'Actor who issued the document (actors.actor_id), or empty when unknown.' }),
     publisher_source: provenanceSource,
     genre: Genre,
@@ -80,6 +83,9 @@ export const DemandRow = z
     topic_code: z.int().nullable().meta({ description: 'The CAP major topic code of `topic`, or empty when unclassified.' }),
     modality: Modality,
     section: z.string().nullable().meta({ description: 'The heading the demand sits under, or empty.' }),
+    segment_kind: z
+      .enum(['bullet', 'paragraph', 'heading'])
+      .meta({ description: 'The structure the demand was written in: a list item (its marker is stripped from `text`), a paragraph sentence or a heading.' }),
     rule_id: ruleId,
     confidence,
   })
