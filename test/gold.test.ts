@@ -9,6 +9,7 @@ import type { GoldFile } from '../pipeline/eval/gold-schema.ts';
 
 const SETS = [
   { name: 'seeds', gold: 'test/gold', docs: 'seeds' },
+  { name: 'development', gold: 'test/dev/gold', docs: 'test/dev/docs' },
   { name: 'held-out', gold: 'test/heldout/gold', docs: 'test/heldout/docs' },
 ] as const;
 
