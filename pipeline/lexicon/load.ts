@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { z } from 'zod';
 import { sha256 } from '../ids.ts';
-import { BuildFailure, message } from '../messages.ts';
+import { readDataFile } from '../data-file.ts';
 import { ActorsLexicon } from './actors.schema.ts';
 import { RolesLexicon } from './roles.schema.ts';
 import { CuesLexicon } from './cues.schema.ts';
@@ -42,23 +40,9 @@ export function loadLexicon(): Lexicon {
   const hashes: string[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, [file, schema]] of Object.entries(FILES)) {
-    const url = new URL(`./${file}`, import.meta.url);
-    const text = readFileSync(url, 'utf8');
-    hashes.push(sha256(text));
-    const where = { stage: 'lexicon', file: `pipeline/lexicon/${file}` };
-    let data: unknown;
-    try {
-      data = parse(text);
-    } catch (e) {
-      throw new BuildFailure([message('internal', `lexicon YAML does not parse: ${(e as Error).message}`, where)]);
-    }
-    const result = (schema as z.ZodType).safeParse(data);
-    if (!result.success) {
-      throw new BuildFailure(
-        result.error.issues.map((i) => message('internal', `lexicon entry ${i.path.join('.')}: ${i.message}`, where)),
-      );
-    }
-    out[key] = result.data;
+    const read = readDataFile(new URL(`./${file}`, import.meta.url), schema as z.ZodType, { stage: 'lexicon', file: `pipeline/lexicon/${file}` });
+    hashes.push(sha256(read.text));
+    out[key] = read.data;
   }
   cached = { ...(out as Omit<Lexicon, 'hash'>), hash: sha256(hashes.join('')) };
   return cached;

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { BuildFailure, message } from '../messages.ts';
+import { readDataFile } from '../data-file.ts';
 
 const count = z.int().min(0);
 
@@ -24,18 +22,8 @@ let cached: Assertions | null = null;
 
 /** Read and check assertions.yaml once (the pipeline's own data); a broken file stops the build. */
 export function loadAssertions(): Assertions {
-  if (cached) return cached;
-  const where = { stage: 'validate', file: 'pipeline/validate/assertions.yaml' };
-  let data: unknown;
-  try {
-    data = parse(readFileSync(new URL('./assertions.yaml', import.meta.url), 'utf8'));
-  } catch (e) {
-    throw new BuildFailure([message('internal', `assertions.yaml does not parse: ${(e as Error).message}`, where)]);
+  if (cached === null) {
+    cached = readDataFile(new URL('./assertions.yaml', import.meta.url), Assertions, { stage: 'validate', file: 'pipeline/validate/assertions.yaml' }).data;
   }
-  const result = Assertions.safeParse(data);
-  if (!result.success) {
-    throw new BuildFailure(result.error.issues.map((i) => message('internal', `assertions.yaml ${i.path.join('.')}: ${i.message}`, where)));
-  }
-  cached = result.data;
   return cached;
 }
