@@ -20,6 +20,7 @@ export const CATALOGUE = {
   'no-document-date': { severity: 'warning', title: 'No document date', hint: 'Add `date:` to a sidecar .meta.yaml if the text does not state it.' },
   'no-publisher': { severity: 'warning', title: 'No publisher', hint: 'Add `publisher:` to a sidecar .meta.yaml if the text does not name it.' },
   'ocr-date-recovered': { severity: 'info', title: 'OCR-garbled date recovered', hint: 'Check the recovered value against the original document.' },
+  'layout-interleaved': { severity: 'warning', title: 'Two text columns interleaved', hint: 'The PDF text alternates the lines of two columns, so only whole one-line sentences there give demands; re-extract the PDF with `pdftotext -layout` (or copy the columns apart) for full coverage.' },
   // validate
   'schema-violation': { severity: 'error', title: 'Record violates schema', hint: 'A pipeline bug: the record does not match its JSON Schema.' },
   'duplicate-id': { severity: 'error', title: 'Duplicate ID', hint: 'A pipeline bug: two records share one ID.' },
@@ -41,6 +42,17 @@ export const CATALOGUE = {
   'eval-build-failed': { severity: 'error', title: 'Build for evaluation failed', hint: 'Run `npm run build -- --seeds DIR` on the same folder to see why.' },
   'eval-output-missing': { severity: 'warning', title: 'Output table missing', hint: 'The build wrote no such table; it is scored as empty.' },
   'eval-output-invalid': { severity: 'error', title: 'Unreadable build output', hint: 'The table must be a JSON array of rows with the columns of pipeline/models/tables.ts.' },
+  // release (npm run release:plan, pipeline/release/publish.ts)
+  'release-input': { severity: 'error', title: 'Unreadable build or release folder', hint: 'Pass a folder holding datapackage.json and every table\'s JSON file (what `npm run build` writes and a release attaches), or an empty folder for the first release.' },
+  'release-version': { severity: 'error', title: 'Previous version is not X.Y.Z', hint: 'The latest release\'s datapackage.json must carry a plain semantic version; fix that release or pass another --previous folder.' },
+  'release-stamp': { severity: 'error', title: 'Release files cannot be made', hint: 'A release-tooling bug: the build\'s files are not in the shape pipeline/release/ expects (version line, SHA256SUMS, file names).' },
+  'release-date': { severity: 'error', title: 'No release date', hint: 'Run inside a git checkout (the date is the commit\'s) or set SOURCE_DATE_EPOCH to whole seconds since 1970.' },
+  'release-stale': { severity: 'error', title: 'Commit is not newer than the latest release', hint: 'Release only from a commit that contains the latest release\'s commit (fetch the full history: `fetch-depth: 0`).' },
+  'release-tag-exists': { severity: 'error', title: 'Tag already exists', hint: 'A tag or release with this version exists without being the latest release; delete it or publish it, then re-run.' },
+  'release-plan-changed': { severity: 'error', title: 'Plan differs from the planning job', hint: 'The latest release or the build changed while the workflow ran; re-run the workflow.' },
+  'release-host': { severity: 'error', title: 'GitHub request failed', hint: 'Check that `gh` is installed and GH_TOKEN (and GH_REPO) are set; see the message above.' },
+  // runner: parallel and incremental builds
+  'source-changed': { severity: 'error', title: 'Document changed during the build', hint: 'A file was edited, replaced or removed while the build ran; run the build again.' },
 } as const satisfies Record<string, { severity: Severity; title: string; hint: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -123,6 +123,23 @@ describe('registry matching', () => {
     expect(keys(run('Forbundet samarbeider med Delta og Parat om saken.'))).toEqual(expect.arrayContaining(['Delta', 'Parat']));
     expect(keys(run('Det gir et bredt spekter av tilbud.'))).toEqual([]);
   });
+  it('reads such a name at the start of a sentence when it speaks and the text names it inside a sentence too', () => {
+    const r = run('Delta mener at turnusen må endres. Forbundet Delta har mange medlemmer.');
+    expect(forms(r, 'Delta')).toEqual(['Delta']);
+    expect(r.found.mentions.filter((m) => m.actor === 'Delta')).toHaveLength(2);
+    expect(keys(run('Delta mener det samme. Ingen andre gjør det.'))).toEqual([]);
+  });
+  it('keeps names that are also common nouns case-sensitive ("klassekampens tid", "nye sykehusbygg")', () => {
+    expect(keys(run('Tradisjonen fra klassekampens tid lever. Vi trenger nye sykehusbygg i regionen.'))).toEqual([]);
+    expect(keys(run('Det skrev Klassekampen i går.'))).toEqual(['Klassekampen']);
+  });
+  it('reads names whose ligature glyphs the PDF text lost ("Konserva vt", "Stor nget")', () => {
+    const r = run('Konserva vt vil:\n• Verne om Grunnloven\n\nDerfor mener Konserva vt at Stor nget skal bestemme.');
+    expect(forms(r, 'Konservativt')).toEqual(['Konserva vt']);
+    expect(ruleOf(r, 'Konserva vt')).toBe('actor-registry-ligature');
+    expect(forms(r, 'Stortinget')).toEqual(['Stor nget']);
+    expect(keys(run('Konserva tivt og poli kere.'))).toEqual([]);
+  });
   it('reads one-letter party abbreviations only in a list of parties', () => {
     const list = run('Forslaget fikk støtte fra Ap, H og V i komiteen.');
     expect(keys(list)).toEqual(expect.arrayContaining(['Arbeiderpartiet', 'Høyre', 'Venstre']));
@@ -229,6 +246,11 @@ describe('persons', () => {
     expect(actor(joined, 'Mona Li')).toMatchObject({ role: 'rådgiver', affiliation: 'Tekna' });
     checkInvariants(joined);
   });
+  it('finds "tittel Navn i ORG" with the organisation after the name', () => {
+    const r = run('Generalsekretær Arvid Skjelbred i Pensjonistforbundet sier at eldre rammes hardest.');
+    expect(actor(r, 'Arvid Skjelbred')).toMatchObject({ role: 'Generalsekretær', affiliation: 'Pensjonistforbundet' });
+    checkInvariants(r);
+  });
   it('does not take organisation or place names for persons', () => {
     const r = run('Tiltaket ledes av rådgiver Norsk Folkehjelp og leder Oslo Arbeiderparti sammen.');
     expect(r.found.actors.filter((a) => a.type === 'person')).toEqual([]);
@@ -240,6 +262,14 @@ describe('discovery of organisations', () => {
     const r = run('Vi samarbeider med Norsk Lokallagsforbund (NLF) om saken. NLF krever endring.');
     expect(actor(r, 'Norsk Lokallagsforbund')).toMatchObject({ source: 'discovered' });
     expect(forms(r, 'Norsk Lokallagsforbund')).toEqual(['NLF', 'Norsk Lokallagsforbund']);
+  });
+  it("lets a document's own abbreviation override the registry's meaning of the same letters", () => {
+    const r = run('Partiet støtter Norske Naturterapeuters Hovedorganisasjon (NHH) i saken. NHH mener det samme.');
+    expect(keys(r)).not.toContain('Norges Handelshøyskole');
+    expect(actor(r, 'Norske Naturterapeuters Hovedorganisasjon')).toMatchObject({ type: 'other_org', source: 'discovered' });
+    expect(forms(r, 'Norske Naturterapeuters Hovedorganisasjon')).toEqual(['NHH', 'Norske Naturterapeuters Hovedorganisasjon']);
+    expect(keys(run('Hun studerte ved Norges Handelshøyskole (NHH) i Bergen.'))).toEqual(['Norges Handelshøyskole']);
+    checkInvariants(r);
   });
   it('finds capitalised names with an organisation ending, and municipalities', () => {
     const r = run('Saken er utredet av Klimarisikoutvalget og Olje- og gasstilsynet, og Bergen kommune har vedtatt planen.');

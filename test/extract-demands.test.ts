@@ -184,6 +184,16 @@ describe('findDemands: lead-ins and lists', () => {
     expect(texts('Hvordan skal samarbeidet foregå?\n\n• Halvårlige møter for å evaluere status\n• Fronte felles saker i media', [FO], FO.key)).toEqual([]);
   });
 
+  it('a noun cue heads a lead-in only as its first or last word', () => {
+    expect(texts('Våre krav:\n\n• Flere miljøterapeuter i skolen\n• Hele, faste stillinger', [FO], FO.key)).toHaveLength(2);
+    expect(texts('Retten til å stanse politiske vedtak utløses ved:\n\n• 500 stemmer i appen\n• 2 000 stemmer i fylket', [FO], FO.key)).toEqual([]);
+  });
+
+  it('a question inside a bullet gives no claim, its statements still do', () => {
+    const bullets = 'Vi vil:\n\n• Stoler vi på beredskapen? Bør ikke lagrene være på plass?\n• Hva skal vi gjøre? Kommunene må få lagre for medisiner.';
+    expect(texts(bullets, [FO], FO.key)).toEqual(['Kommunene må få lagre for medisiner.']);
+  });
+
   it('a bullet that bundles many cued sentences gives one demand per sentence', () => {
     const found = texts(
       'Konkret gjøres dette gjennom:\n\n• Stille seriøsitetskrav i anbud. Det må stilles krav om tariffavtale. Tilbyder må tilby hele stillinger. Oppdragsgiver må få fullt innsyn. Alle underleverandører må oppfylle samme krav.',
@@ -267,6 +277,12 @@ describe('findDemands: topic, section and repeats', () => {
 
   it('the section heading is a weaker topic signal', () => {
     expect(one('## Boligpolitikk\n\nKonkret gjøres dette gjennom:\n\n• Nasjonal plan', [FO], FO.key)).toMatchObject({ topic: 'housing', section: 'Boligpolitikk' });
+  });
+
+  it('the readable text spells out ligature characters that the quote keeps', () => {
+    const d = one('Kommunene må få ﬂere ressurser til ﬁnansiering av skolen.', [FO], FO.key);
+    expect(d.text).toBe('Kommunene må få flere ressurser til finansiering av skolen.');
+    expect(d.topic).toBe('education');
   });
 
   it('a claim printed twice (title and heading) is one claim', () => {

@@ -87,6 +87,11 @@ describe('the publisher', () => {
     const r = run('Vi ber Arbeiderpartiet om å prioritere saken.\n\nVennlig hilsen\n\nKari Nordmann\n\nForbundsleder i Fagforbundet');
     expect(r.out.info.publisher).toEqual({ value: 'Fagforbundet', source: 'extracted', ruleId: 'publisher-signature' });
   });
+  it('is the organisation a signer without an organisation of their own signs for', () => {
+    const r = run('Venstre vil styrke skolen. Venstre vil ha flere lærere.\n\nOla Nordmann\nPartileder');
+    expect(r.out.info.publisher?.value).toBe('Venstre');
+    expect(r.out.actors.find((a) => a.key === 'Ola Nordmann')).toMatchObject({ type: 'person', role: 'Partileder', affiliation: 'Venstre' });
+  });
   it('is the organisation opening the heading with a demand verb', () => {
     const r = run('NHO krever lavere skatt!\n\nRegjeringen må lytte. Regjeringen må handle.');
     expect(r.out.info.publisher?.value).toBe('Næringslivets Hovedorganisasjon');

@@ -193,22 +193,19 @@ describe('normalise on hand-made inputs', () => {
     expect(n.map.start.length).toBe(0);
   });
 
-  it('normalises a 400 KB document in well under 100 ms', () => {
+  // Speed is measured by `npm run bench`, never in a unit test; this checks a large PDF-like input stays correct.
+  it('normalises a 400 KB PDF-like document with a complete map', () => {
     const pdfish = readdirSync(SEEDS)
       .filter((f) => f.endsWith('.txt'))
       .map((f) => readFileSync(new URL(f, SEEDS), 'utf8'))
       .join('\n\f12\n');
     let big = '';
     while (big.length < 400_000) big += `${pdfish}\n\f${big.length % 997}\n`;
-    const d = doc(big);
-    normalise(d, ctx);
-    let best = Infinity;
-    for (let r = 0; r < 3; r++) {
-      const t = performance.now();
-      normalise(d, ctx);
-      best = Math.min(best, performance.now() - t);
-    }
-    expect(best).toBeLessThan(100);
+    const n = normalise(doc(big), ctx);
+    expect(n.text.length).toBeGreaterThan(300_000);
+    expect(n.map.start.length).toBe(n.text.length);
+    expect(n.map.end.length).toBe(n.text.length);
+    expectWellFormed(n);
   });
 });
 

@@ -189,15 +189,14 @@ describe('segment on hand-made inputs', () => {
     for (const b of d.blocks) expect(spanRoundTrip(d, b.span, ctx).ok).toBe(true);
   });
 
-  it('segments a 400 KB document in well under a second', () => {
+  // Speed is measured by `npm run bench`; this checks that block-wise segmentation of a large input stays correct.
+  it('segments a 400 KB document into blocks and sentences', () => {
     let big = '';
     const all = seedNames.map((n) => readFileSync(new URL(n, SEEDS), 'utf8')).join('\n\n');
     while (big.length < 400_000) big += `${all}\n\n`;
     const n = normalise({ id: 'd', file: 'big.txt', source: big, sha256: '', meta: null, messages: [] }, ctx);
-    segment(n, ctx);
-    const t = performance.now();
     const d = segment(n, ctx);
-    expect(performance.now() - t).toBeLessThan(1000);
+    for (const x of d.sentences) expect(x.span.end).toBeLessThanOrEqual(n.text.length);
     expect(d.sentences.length).toBeGreaterThan(d.blocks.length);
   });
 });

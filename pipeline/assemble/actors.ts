@@ -7,11 +7,21 @@ import { byCodeUnits } from './sort.ts';
 /** Stable actor ID: the canonical name is the one field that identifies an actor across documents and releases. */
 export const actorId = (key: string): string => stableId('act', key);
 
+/** How a document's rows point to actors: each call returns the actor's ID and records the use. */
+export interface ActorRefs {
+  /** Count one mention of `key` in `file` with its (normalised) surface form. */
+  mention(key: string, file: string, surface: string): string;
+  /** Note that a record points to `key` (publisher, claimant, addressee): it gets a row even if never mentioned. */
+  refer(key: string, file: string, as: string): string;
+}
+
 interface Seen {
   /** Every record describing this key, registry records first, then in document order. */
   records: ActorRecord[];
   aliases: Set<string>;
-  documents: Set<string>;
+  /** Documents that mention the key; mentions arrive document by document, so the last one is enough to count. */
+  documents: number;
+  lastDocument: string | null;
   mentions: number;
   /** Where the key was first used, for the message when no record describes it. */
   firstUse: { file: string | null; as: string } | null;
@@ -21,14 +31,14 @@ interface Seen {
  * Collects actors across the corpus and merges them into one row per canonical key: aliases from every
  * mention, type/role/affiliation from the person and organisation records, counts of documents and mentions.
  */
-export class ActorTable {
+export class ActorTable implements ActorRefs {
   private readonly seen = new Map<string, Seen>();
   private readonly used = new Set<string>();
 
   private entry(key: string): Seen {
     let s = this.seen.get(key);
     if (!s) {
-      s = { records: [], aliases: new Set(), documents: new Set(), mentions: 0, firstUse: null };
+      s = { records: [], aliases: new Set(), documents: 0, lastDocument: null, mentions: 0, firstUse: null };
       this.seen.set(key, s);
     }
     return s;
@@ -39,11 +49,14 @@ export class ActorTable {
     for (const r of records) this.entry(r.key).records.push(r);
   }
 
-  /** Count one mention of `key` in `file` with its (normalised) surface form. */
+  /** Count one mention of `key` in `file` with its (normalised) surface form; call document by document. */
   mention(key: string, file: string, surface: string): string {
     const s = this.entry(key);
     s.mentions += 1;
-    s.documents.add(file);
+    if (s.lastDocument !== file) {
+      s.documents += 1;
+      s.lastDocument = file;
+    }
     if (surface.length > 0) s.aliases.add(surface);
     return this.refer(key, file, 'mention');
   }
@@ -92,7 +105,7 @@ export class ActorTable {
         role: merged?.role ?? null,
         affiliation_id: affiliation === null || affiliation === key ? null : actorId(affiliation),
         source: merged?.source ?? 'discovered',
-        document_count: s.documents.size,
+        document_count: s.documents,
         mention_count: s.mentions,
       });
     }

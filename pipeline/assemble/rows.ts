@@ -3,7 +3,7 @@ import { OccurrenceCounter, stableId } from '../ids.ts';
 import { message, type Message } from '../messages.ts';
 import type { DateRow, DemandRow, DocumentRow, MentionRow } from '../models/tables.ts';
 import { TOPICS } from '../models/vocab.ts';
-import type { ActorTable } from './actors.ts';
+import type { ActorRefs } from './actors.ts';
 import type { OffsetConverter } from './offsets.ts';
 import { byCodeUnits } from './sort.ts';
 
@@ -15,7 +15,7 @@ export interface DocScope {
   doc: ExtractedDoc;
   documentId: string;
   offsets: OffsetConverter;
-  actors: ActorTable;
+  actors: ActorRefs;
   messages: Message[];
 }
 

@@ -4,6 +4,7 @@ import { rowJsonSchema, type Json, type JsonObject } from '../schemas/json-schem
 import { sha256 } from '../ids.ts';
 import type { PackageMeta } from './package.ts';
 import { CSV_DIALECT, LIST_SEPARATOR } from './tables.ts';
+import { EXCEL_CSV_DIALECT, EXCEL_DECIMAL_CHAR, excelCsvPath } from './excel-csv.ts';
 
 /** The two serialisations of every table; CSV is the primary resource, JSON the same rows with real arrays. */
 export type TableFormat = 'csv' | 'json';
@@ -21,6 +22,21 @@ export interface PackageInput {
   documents: readonly DocumentRow[];
   /** RFC 3339 creation time from SOURCE_DATE_EPOCH, or null: no wall-clock time is ever written. */
   created: string | null;
+  /** `excel/<table>.csv` path → exact content of the spreadsheet copies; none for the machine package alone. */
+  excelFiles?: ReadonlyMap<string, string>;
+  /** Whole-dataset files (workbook, database, page), described as plain resources after the tables. */
+  files?: readonly FileResource[];
+}
+
+/** A file resource that is not one table: the workbook, the database, the page. */
+export interface FileResource {
+  name: string;
+  path: string;
+  format: string;
+  mediatype: string;
+  title: string;
+  description: string;
+  content: string | Uint8Array;
 }
 
 /** The Frictionless Data Package v2 descriptor (`datapackage.json`) of the dataset. */
@@ -28,6 +44,9 @@ export function dataPackage(input: PackageInput): JsonObject {
   const { meta } = input;
   const resources: Json[] = [];
   for (const format of ['csv', 'json'] as const) for (const t of TABLE_NAMES) resources.push(resource(t, format, input));
+  const excel = input.excelFiles;
+  if (excel !== undefined) for (const t of TABLE_NAMES) resources.push(excelResource(t, excel.get(excelCsvPath(t)), input));
+  for (const f of input.files ?? []) resources.push(fileResource(f));
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: meta.name,
@@ -81,6 +100,38 @@ function resource(table: TableName, format: TableFormat, input: PackageInput): J
       ...(foreignKeys.length === 0 ? {} : { foreignKeys }),
     },
   };
+}
+
+/** Resource name of a table's spreadsheet copy. */
+export const excelResourceName = (table: TableName): string => `${table}-excel`;
+
+// The spreadsheet copy: the CSV resource's schema in the `excel/` dialect, numbers with a decimal comma.
+function excelResource(table: TableName, content: string | undefined, input: PackageInput): JsonObject {
+  const base = resource(table, 'csv', input);
+  const schema = base['schema'] as JsonObject;
+  const fields = (schema['fields'] as JsonObject[]).map((f) => (f['type'] === 'number' ? { ...f, decimalChar: EXCEL_DECIMAL_CHAR } : f));
+  const foreignKeys = (schema['foreignKeys'] as JsonObject[] | undefined)?.map((fk) => {
+    const ref = fk['reference'] as JsonObject;
+    return typeof ref['resource'] === 'string' ? { ...fk, reference: { ...ref, resource: excelResourceName(ref['resource'] as TableName) } } : fk;
+  });
+  return {
+    name: excelResourceName(table),
+    type: 'table',
+    path: excelCsvPath(table),
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    title: `${String(base['title'])} (spreadsheet CSV)`,
+    description: `The rows of \`${tablePath(table, 'csv')}\` for spreadsheets with a Norwegian locale (double-click opens it in Excel): UTF-8 with a byte-order mark, \`;\` as separator, CRLF record ends, decimal comma. A text cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or CR (and is not a plain number such as "-5") starts with an added \`'\`, so a spreadsheet never runs it as a formula; use \`${tablePath(table, 'csv')}\` for exact values.`,
+    ...(content === undefined ? {} : { bytes: Buffer.byteLength(content, 'utf8'), hash: `sha256:${sha256(content)}` }),
+    dialect: { ...EXCEL_CSV_DIALECT },
+    schema: { ...schema, fields, ...(foreignKeys === undefined ? {} : { foreignKeys }) },
+  };
+}
+
+function fileResource(f: FileResource): JsonObject {
+  const bytes = typeof f.content === 'string' ? Buffer.byteLength(f.content, 'utf8') : f.content.byteLength;
+  return { name: f.name, path: f.path, format: f.format, mediatype: f.mediatype, title: f.title, description: f.description, bytes, hash: `sha256:${sha256(f.content)}` };
 }
 
 /** A Table Schema field from a column: type, description, constraints; CSV lists become `; `-joined strings. */

@@ -4,6 +4,7 @@ import { findActors } from './actors/index.ts';
 import { findDates } from './dates/index.ts';
 import { findMetadata } from './metadata/index.ts';
 import { findDemands } from './demands/index.ts';
+import { readLayout } from './demands/layout.ts';
 import { message, positionAt } from '../messages.ts';
 
 /**
@@ -23,8 +24,21 @@ export function extract(doc: SegmentedDoc, ctx: Context): ExtractedDoc {
     mentions: found.mentions,
     dates: meta.dates,
     demands,
-    messages: [...doc.messages, ...meta.messages, ...ocrNotes(doc, meta.dates)],
+    messages: [...doc.messages, ...meta.messages, ...ocrNotes(doc, meta.dates), ...layoutNotes(doc)],
   };
+}
+
+/** A warning when the text interleaves two columns, so a curator knows why few demands came from there. */
+function layoutNotes(doc: SegmentedDoc) {
+  const layout = readLayout(doc);
+  if (layout.firstInterleaved === null) return [];
+  return [
+    message('layout-interleaved', `${layout.interleavedLines} source lines alternate between two columns; demands there are read only from whole one-line sentences`, {
+      stage: 'extract',
+      file: doc.file,
+      position: positionAt(doc.source, layout.firstInterleaved),
+    }),
+  ];
 }
 
 /** An info message per date recovered from OCR-garbled characters, so a curator can check each one. */

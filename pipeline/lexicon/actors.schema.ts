@@ -52,6 +52,12 @@ export const ActorsLexicon = z.strictObject({
   /** Actor types that have county or local branches ("FO Vestfold og Telemark"). */
   branchTypes: z.array(ActorType),
   anaphora: z.array(Anaphor),
+  /**
+   * Letter sequences that fonts print as one ligature glyph ("ti", "ff", "fl"); PDF text extraction may drop such a
+   * glyph, leaving a space inside a word ("Konserva vt") or nothing at its edge. Registry names are also matched in
+   * that damaged form.
+   */
+  ligatures: z.array(z.string().regex(/^\p{Ll}{2,3}$/u)),
   places: z.strictObject({
     /** Norwegian counties, current and former. */
     counties: z.array(z.string().min(1)),

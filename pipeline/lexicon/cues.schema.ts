@@ -63,6 +63,11 @@ export const CuesLexicon = z.object({
   leadIns: z.object({
     /** A block ending in ":" (or in one of these words, before a list) is a demand lead-in when it contains one. */
     cues: z.array(Phrase),
+    /**
+     * Nouns that head a demand lead-in ("Våre krav:", "Tiltak for en bedre skole:", "… følgende tiltak:"): they count
+     * only as the lead-in's first or last word, since inside a sentence they name things ("… stanse politiske vedtak utløses ved:").
+     */
+    nouns: z.array(Phrase).default([]),
     /** "… punkter til Arbeiderpartiets partiprogram:": the actor after the marker is the addressee of the list. */
     addresseeMarkers: z.array(Phrase),
   }),

@@ -2,6 +2,7 @@ import type { Context } from '../../context.ts';
 import type { ActorRecord, MentionRecord, SegmentedDoc } from '../../document.ts';
 import { resolveAnaphora, singleMinistry } from './anaphora.ts';
 import { findAcronyms } from './acronyms.ts';
+import { definedAcronyms } from './defined-acronyms.ts';
 import { attachBodies, bareBodies } from './bodies.ts';
 import { type BranchContext, applyBranches } from './branches.ts';
 import { type Candidate, settle } from './candidate.ts';
@@ -39,17 +40,19 @@ export function findActors(doc: SegmentedDoc, ctx: Context): ActorsFound {
   };
   // Two passes: the first finds the names the document defines abbreviations for ("… (SV)"), the
   // second reads those abbreviations with the document's own meaning.
-  let orgs = organisations(text, reg, bc, new Map());
+  let orgs = organisations(text, reg, bc, new Map(), new Set());
+  const defined = definedAcronyms(text, orgs, reg);
+  if (defined.orgs.length > 0) orgs = settle([...orgs, ...defined.orgs]);
   const local = findAcronyms(text, orgs);
-  if (local.size > 0) orgs = organisations(text, reg, bc, local);
+  if (local.size > 0 || defined.shadowed.size > 0) orgs = settle([...organisations(text, reg, bc, local, defined.shadowed), ...defined.orgs]);
   const persons = findPersons({ text, orgs, reg, roles, singleMinistry: singleMinistry(orgs) });
   let all = settle([...orgs, ...persons]);
   all = settle([...all, ...resolveAnaphora(text, all, reg), ...bareBodies(text, all, reg)]);
   return records(all, reg);
 }
 
-function organisations(text: string, reg: Registry, bc: BranchContext, local: ReadonlyMap<string, LocalAbbreviation>): Candidate[] {
-  let orgs = settle([...scanRegistry(text, reg, local), ...findGovernments(text, reg)]);
+function organisations(text: string, reg: Registry, bc: BranchContext, local: ReadonlyMap<string, LocalAbbreviation>, shadowed: ReadonlySet<string>): Candidate[] {
+  let orgs = settle([...scanRegistry(text, reg, local, bc.voiceVerbs, shadowed), ...findGovernments(text, reg)]);
   orgs = settle([...orgs, ...discoverOrgs(text, reg, orgs)]);
   return settle(attachBodies(text, applyBranches(orgs, bc), reg));
 }

@@ -26,12 +26,14 @@ export function titledNames(pc: PersonContext): Sighting[] {
     const aff = org ? orgKey(org) : implied(m[3] as string, pc);
     out.push(sighting(text, ns, ne, role, aff, org ? 'person-name-title-org' : 'person-name-title', org ? 0.85 : 0.7, org ? 4 : 2));
   }
-  // tittel Navn [(ORG)]
+  // tittel Navn [(ORG)], tittel Navn i ORG ("generalsekretær Arvid Skjelbred i Pensjonistforbundet")
+  const prepAfter = new RegExp(`^[ \\t]+${p.preposition}[ \\t]+`, 'u');
   for (const m of text.matchAll(new RegExp(`(${p.title})[ \\t]+(${p.name})`, 'gdu'))) {
     const [ns, ne] = m.indices?.[2] as [number, number];
     const paren = /^[ \t]*\(/.exec(text.slice(ne, ne + 3));
-    const org = paren ? candidateAt(pc.orgs, text, ne + paren[0].length) : null;
-    const closed = org !== null && /^\s*\)/.test(text.slice(org.span.end));
+    const prep = paren ? null : prepAfter.exec(text.slice(ne, ne + 12));
+    const org = paren ? candidateAt(pc.orgs, text, ne + paren[0].length) : prep ? candidateAt(pc.orgs, text, ne + prep[0].length) : null;
+    const closed = org !== null && (prep !== null || /^\s*\)/.test(text.slice(org.span.end)));
     const aff = closed && org ? orgKey(org) : implied(m[1] as string, pc);
     out.push(sighting(text, ns, ne, m[1] as string, aff, closed ? 'person-title-name-org' : 'person-title-name', 0.8, 1));
   }

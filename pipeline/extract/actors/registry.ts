@@ -15,8 +15,8 @@ export interface Registry {
   byKey: Map<string, RegistryActor>;
   /** fold(form) → key, for case-insensitive forms. */
   ci: Map<string, string>;
-  /** squash(form) → key and mode, for case-sensitive forms. */
-  cs: Map<string, { key: string; mode: FormMode }>;
+  /** squash(form) → key and mode, for case-sensitive forms; `damaged` for a form that lost a ligature glyph. */
+  cs: Map<string, { key: string; mode: FormMode; damaged?: true }>;
   /** Group 1: the name; group 2: a genitive ending. */
   ciRe: RegExp;
   csRe: RegExp;
@@ -41,7 +41,8 @@ export function compileRegistry(lexicon: ActorsLexicon): Registry {
   if (hit) return hit;
   const byKey = new Map<string, RegistryActor>();
   const ci = new Map<string, string>();
-  const cs = new Map<string, { key: string; mode: FormMode }>();
+  const cs = new Map<string, { key: string; mode: FormMode; damaged?: true }>();
+  const damagedForms: [string, { key: string; mode: FormMode; damaged: true }][] = [];
   const partyForms = new Set<string>();
   for (const a of lexicon.actors) {
     byKey.set(a.name, a);
@@ -55,8 +56,18 @@ export function compileRegistry(lexicon: ActorsLexicon): Registry {
       ['listOnly', a.listOnly],
     ];
     for (const [mode, forms] of modes) for (const f of forms) cs.set(squash(f), { key: a.name, mode });
+    // Damaged forms match with their case: a case-insensitive name becomes case-sensitive once a glyph is gone.
+    for (const [mode, forms] of [['exact', ciForms], ...modes] as [FormMode, string[]][]) {
+      if (mode === 'listOnly') continue;
+      for (const f of forms) {
+        const damaged = withoutLigatures(f, lexicon.ligatures);
+        if (damaged !== null) damagedForms.push([damaged, { key: a.name, mode, damaged: true }]);
+      }
+    }
     if (a.type === 'party') for (const f of [...ciForms, ...sensitive, a.name]) partyForms.add(fold(f));
   }
+  // An intact form always wins over a damaged one that happens to read the same.
+  for (const [form, entry] of damagedForms) if (!cs.has(form) && !ci.has(fold(form))) cs.set(form, entry);
   const places = new Map<string, string>();
   for (const p of [...lexicon.places.counties, ...lexicon.places.municipalities]) places.set(fold(p), p);
   const wrap = (alt: string) => `(?<![\\p{L}\\p{N}])(${alt})${GENITIVE}(?![\\p{L}\\p{N}])`;
@@ -73,6 +84,23 @@ export function compileRegistry(lexicon: ActorsLexicon): Registry {
   };
   cache.set(lexicon, compiled);
   return compiled;
+}
+
+// A damaged form must keep this many letters to stay as distinctive as a name.
+const MIN_DAMAGED_LETTERS = 6;
+
+/**
+ * A name as PDF text prints it when the font's ligature glyphs are lost: each ligature inside a word becomes a
+ * space, one at a word's edge vanishes ("Konservativt" → "Konserva vt", "Partiet" → "Par et"). Null when the name
+ * has no ligature or would become too short to be told apart.
+ */
+export function withoutLigatures(form: string, ligatures: readonly string[]): string | null {
+  if (ligatures.length === 0) return null;
+  const re = new RegExp([...ligatures].sort((a, b) => b.length - a.length).join('|'), 'gu');
+  const marked = form.replace(re, '\u0000');
+  const damaged = squash(marked.replace(/(?<!\p{L})\u0000+|\u0000+(?!\p{L})/gu, '').replace(/\u0000+/gu, ' '));
+  if (damaged === squash(form) || (damaged.match(/\p{L}/gu) ?? []).length < MIN_DAMAGED_LETTERS) return null;
+  return damaged;
 }
 
 /** Type of a registry actor, or null when the key is not in the registry. */

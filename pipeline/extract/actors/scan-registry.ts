@@ -2,7 +2,7 @@ import type { Span } from '../../document.ts';
 import type { ActorType } from '../../models/vocab.ts';
 import type { Candidate } from './candidate.ts';
 import { type FormMode, type Registry, GENITIVE } from './registry.ts';
-import { alternation, fold, isAllCapsLine, isSentenceInitial, isWordChar, squash } from './text.ts';
+import { alternation, fold, formSource, isAllCapsLine, isSentenceInitial, isWordChar, squash } from './text.ts';
 
 /** A document-local abbreviation ("(SV)" after a branch's name) and the actor it stands for. */
 export interface LocalAbbreviation {
@@ -20,6 +20,7 @@ const RULES: Record<FormMode | 'local', { ruleId: string; confidence: number; pr
   local: { ruleId: 'actor-acronym-local', confidence: 0.9, priority: 3 },
 };
 const COMPOUND = { ruleId: 'actor-registry-compound', confidence: 0.6, priority: 0 };
+const DAMAGED = { ruleId: 'actor-registry-ligature', confidence: 0.7, priority: 1 };
 
 /**
  * Every registry name, alias and abbreviation in the text, plus the document's own abbreviations.
@@ -28,13 +29,22 @@ const COMPOUND = { ruleId: 'actor-registry-compound', confidence: 0.6, priority:
  * organisation is mentioned in it: the name part is a mention, with low confidence and the lowest
  * priority (any longer reading such as "EU-kommisjonen" or "Høyre-regjeringen" wins). A name at the end
  * of a compound ("fylkes-NAV") or cut off before "- og" ("stortings- og sametingsvalg") is no mention.
+ * Names that lost a ligature glyph in PDF text ("Konserva vt") are read too; an abbreviation the document defines
+ * for another name (`shadowed`) is not read with its registry meaning.
  */
-export function scanRegistry(text: string, reg: Registry, local: ReadonlyMap<string, LocalAbbreviation>): Candidate[] {
+export function scanRegistry(
+  text: string,
+  reg: Registry,
+  local: ReadonlyMap<string, LocalAbbreviation>,
+  voiceVerbs: readonly string[] = [],
+  shadowed: ReadonlySet<string> = new Set(),
+): Candidate[] {
   const out: Candidate[] = [];
-  const push = (m: RegExpExecArray, key: string, type: ActorType, mode: FormMode | 'local', extra?: Partial<Candidate>) => {
+  const speaks = voiceVerbs.length === 0 ? null : new RegExp(`^[ \t]+${alternation(voiceVerbs)}(?![\\p{L}])`, 'u');
+  const push = (m: RegExpExecArray, key: string, type: ActorType, mode: FormMode | 'local', extra?: Partial<Candidate>, damaged = false) => {
     const span = nameSpan(text, m);
-    if (span === null || (span.compound && (mode === 'common' || mode === 'listOnly'))) return;
-    const rule = span.compound ? COMPOUND : RULES[mode];
+    if (span === null || (span.compound && (mode === 'common' || mode === 'listOnly' || damaged))) return;
+    const rule = span.compound ? COMPOUND : damaged ? DAMAGED : RULES[mode];
     out.push({
       key,
       type,
@@ -56,11 +66,12 @@ export function scanRegistry(text: string, reg: Registry, local: ReadonlyMap<str
   for (const m of text.matchAll(reg.csRe)) {
     const entry = reg.cs.get(squash(m[1] as string));
     const actor = entry && reg.byKey.get(entry.key);
-    if (!entry || !actor || local.has(squash(m[1] as string))) continue;
+    if (!entry || !actor || local.has(squash(m[1] as string)) || shadowed.has(squash(m[1] as string))) continue;
     const at = m.index;
-    if (entry.mode === 'common' && (isSentenceInitial(text, at) || isAllCapsLine(text, at))) continue;
-    if (entry.mode === 'listOnly' && !inPartyList(text, { start: at, end: at + (m[1] as string).length }, reg)) continue;
-    push(m, actor.name, actor.type, entry.mode);
+    const name = m[1] as string;
+    if (entry.mode === 'common' && (isAllCapsLine(text, at) || (isSentenceInitial(text, at) && !namedSubject(text, at, name, speaks)))) continue;
+    if (entry.mode === 'listOnly' && !inPartyList(text, { start: at, end: at + name.length }, reg)) continue;
+    push(m, actor.name, actor.type, entry.mode, undefined, entry.damaged === true);
   }
   if (local.size > 0) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(local.keys())})${GENITIVE}(?![\\p{L}\\p{N}])`, 'gu');
@@ -70,6 +81,17 @@ export function scanRegistry(text: string, reg: Registry, local: ReadonlyMap<str
     }
   }
   return out;
+}
+
+/**
+ * A name that is also a word ("Delta", "Konservativt") at the start of a sentence is the name when a voice verb
+ * follows it ("Konservativt vil:", "Delta mener") and the text also writes it with its capital inside a sentence.
+ */
+function namedSubject(text: string, at: number, name: string, speaks: RegExp | null): boolean {
+  if (speaks === null || !speaks.test(text.slice(at + name.length, at + name.length + 40))) return false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${formSource(name)}(?![\\p{L}\\p{N}])`, 'gu');
+  for (const m of text.matchAll(re)) if (!isSentenceInitial(text, m.index)) return true;
+  return false;
 }
 
 /** The name's span and the span with its genitive ending; null when the name is no mention (see scanRegistry). */

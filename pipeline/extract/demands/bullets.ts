@@ -18,7 +18,15 @@ export function bulletClaims(block: Block, tokens: readonly Token[], sentences: 
   const options = { imperative: list?.question !== true, governed: list?.demand === true };
   const parts = sentences.map((span) => ({ span, claims: findClaims(tokenize(run.doc.text, span), run.env, options) }));
   const cued = parts.filter((p) => p.claims.length > 0);
-  const units = cued.length >= BUNDLE ? cued : [{ span: block.span, claims: findClaims(tokens, run.env, options) }];
+  // The bullet read whole, without its questions: "Bør ikke disse være på plass?" asks, it does not demand.
+  const asked = sentences.filter((s) => /\?["»”')]*\s*$/u.test(run.doc.text.slice(s.start, s.end)));
+  const stated = asked.length === 0 ? tokens : tokens.filter((t) => !asked.some((s) => t.start >= s.start && t.end <= s.end));
+  const statements = sentences.filter((s) => !asked.includes(s));
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  // The claim spans the bullet's statements: questions before or after them are left out.
+  const whole = asked.length === 0 || first === undefined || last === undefined ? block.span : { start: first.start, end: last.end };
+  const units = cued.length >= BUNDLE ? cued : [{ span: whole, claims: findClaims(stated, run.env, options) }];
   return units.flatMap((unit) => {
     if (!list?.demand) {
       const hit = firstResolved(unit.claims, run.voice, run);

@@ -11,9 +11,13 @@ export function trimSpan(text: string, span: Span): Span {
   return { start: span.start + lead, end: Math.max(span.start + lead, span.end - trail) };
 }
 
-/** Readable text of a span: markdown links and emphasis unwrapped, whitespace collapsed. */
+// Compatibility ligatures (ﬁ, ﬂ, ﬀ …) that PDF text keeps as single characters; readers and searches expect letters.
+const LIGATURES = /[\uFB00-\uFB06]/gu;
+
+/** Readable text of a span: markdown links and emphasis unwrapped, ligatures spelt out, whitespace collapsed. */
 export function cleanText(raw: string): string {
   return raw
+    .replace(LIGATURES, (ch) => ch.normalize('NFKC'))
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/\s+/g, ' ')

@@ -35,6 +35,7 @@ export interface CompiledCues {
   imperative: { rule: string; confidence: number; verbs: string[][] };
   listed: { rule: string; confidence: number };
   leadInCues: string[][];
+  leadInNouns: string[][];
   addresseeMarkers: string[][];
   selfReferences: ReadonlySet<string>;
   claimVerbs: string[][];
@@ -86,6 +87,7 @@ export function compileCues(c: Cues): CompiledCues {
     imperative: { rule: c.imperative.rule, confidence: c.imperative.confidence, verbs: all(c.imperative.verbs) },
     listed: c.listed,
     leadInCues: all(c.leadIns.cues),
+    leadInNouns: all(c.leadIns.nouns),
     addresseeMarkers: all(c.leadIns.addresseeMarkers),
     selfReferences: set(c.selfReferences),
     claimVerbs: all(c.claimVerbs),

@@ -6,6 +6,7 @@ import { cleanText, trimSpan } from './clean.ts';
 import { compileCues } from './cues.ts';
 import { isLeadIn, readLeadIn, type ListContext } from './leadin.ts';
 import { MentionIndex } from './mentions.ts';
+import { readLayout, type Layout } from './layout.ts';
 import { isQuote, proseClaims } from './prose.ts';
 import { firstResolved, type Found, type Run } from './run.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -28,12 +29,14 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
   const publisher = input.info.publisher?.value;
   const run: Run = { doc, env, voice: { own: parties.length > 0 ? parties : publisher === undefined ? [] : [publisher] }, lastSpeaker: null };
 
+  const layout = readLayout(doc);
   const records: DemandRecord[] = [];
   const seen = new Set<string>();
   const emit = (block: Block, found: Found): void => {
     const span = trimSpan(doc.text, found.span);
     const text = cleanText(doc.text.slice(span.start, span.end));
     if (text === '' || seen.has(text)) return; // a claim repeated (a title printed twice) is one claim
+    if (layout.interleaved(span) && !wholeLineSentence(doc, span, text)) return; // lines of two columns: words of two claims
     seen.add(text);
     const section = sectionOf(doc, block);
     const known = found.parties.claimants.length > 0;
@@ -54,11 +57,12 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
   const sentencesByBlock = groupSentences(doc);
   let list: ListContext | null = null;
   for (let b = 0; b < doc.blocks.length; b++) {
-    const block = doc.blocks[b] as Block;
+    const block = clipAtStray(doc.blocks[b] as Block, layout, doc.text);
     const tokens = tokenize(doc.text, block.span);
     if (!tokens.some((t) => /\p{L}/u.test(t.text))) continue; // page numbers and furniture neither claim nor end a list
     const nextIsBullet = doc.blocks[b + 1]?.kind === 'bullet';
-    const sentences = sentencesByBlock.get(b) ?? [block.span];
+    // A bullet clipped at a stray seam loses the sentences after it; a paragraph keeps them as sentences of their own.
+    const sentences = splitAtStrays(sentencesByBlock.get(b) ?? [block.span], layout, doc.text).filter((s) => s.end <= block.span.end || block.kind !== 'bullet');
 
     if (block.kind === 'bullet' && !isQuote(block, sentences, run)) {
       for (const found of bulletClaims(block, tokens, sentences, list, run)) emit(block, found);
@@ -87,6 +91,64 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
     for (const found of proseClaims(block, prose, sentences.length === 1, run)) emit(block, found);
   }
   return records;
+}
+
+// A piece after a seam shorter than this (in letters) is debris: ligature glyphs or a lone letter a PDF left behind.
+const DEBRIS_LETTERS = 4;
+
+/**
+ * Where a unit must end because the rest came from elsewhere on the page: a seam (see layout.ts) right after a
+ * sentence end ("… idrett.⏎⏎tallforståelse."), or a seam followed by debris ("… inngrep⏎⏎ti⏎⏎tt"); null when none.
+ */
+function strayCut(span: Span, layout: Layout, text: string): number | null {
+  const seams = layout.seams(span);
+  const piece = (i: number) => text.slice(seams[i] as number, seams[i + 1] ?? span.end);
+  const debris = (i: number) => (piece(i).match(/\p{L}/gu) ?? []).length < DEBRIS_LETTERS;
+  for (let i = 0; i < seams.length; i++) {
+    const at = seams[i] as number;
+    if (/[.!?]["»”')]*$/u.test(text.slice(span.start, at).trimEnd())) return at;
+    if (!debris(i)) continue;
+    // Debris at a page's end: the unit ends there unless it goes on after the debris in lower case (the sentence continues).
+    let j = i;
+    while (j < seams.length && debris(j)) j++;
+    if (j >= seams.length || !/^\p{Ll}/u.test(piece(j).trimStart())) return at;
+    i = j - 1;
+  }
+  return null;
+}
+
+/** A block ended at its first stray seam: a bullet or paragraph does not run on into another column's words. */
+function clipAtStray(block: Block, layout: Layout, text: string): Block {
+  const cut = strayCut(block.span, layout, text);
+  return cut === null ? block : { ...block, span: { start: block.span.start, end: cut } };
+}
+
+/**
+ * Sentences split at their stray seams. A piece after a seam is read as a sentence of its own when it opens like
+ * one; a piece opening in lower case is the tail of another column's sentence, not a sentence.
+ */
+function splitAtStrays(sentences: readonly Span[], layout: Layout, text: string): Span[] {
+  return sentences.flatMap((s) => {
+    const out: Span[] = [];
+    let rest: Span = s;
+    for (let cut = strayCut(rest, layout, text); cut !== null && cut > rest.start; cut = strayCut(rest, layout, text)) {
+      out.push({ start: rest.start, end: cut });
+      rest = { start: cut, end: rest.end };
+    }
+    if (out.length === 0 || !/^\s*\p{Ll}/u.test(text.slice(rest.start, rest.end))) out.push(rest);
+    return out;
+  });
+}
+
+/**
+ * Inside interleaved columns only a whole sentence on one source line can be trusted: it opens with a capital,
+ * ends with a full stop and never crossed a line break, so no words of the other column got into it.
+ */
+function wholeLineSentence(doc: SegmentedDoc, span: Span, text: string): boolean {
+  const from = doc.map.start[span.start];
+  const to = doc.map.end[span.end - 1];
+  if (from === undefined || to === undefined) return false;
+  return !doc.source.slice(from, to).includes('\n') && /^\p{Lu}/u.test(text) && /[.!?]$/u.test(text);
 }
 
 /** The sentences of each block, in order (a block segmentation gave none is read as one sentence). */

@@ -23,14 +23,22 @@ export function isLeadIn(tokens: readonly Token[], nextIsBullet: boolean, env: C
   if (!nextIsBullet) return false;
   if (last.text === '?') return true;
   // "SV vil" + list, without a colon: the sentence ends in a lead-in cue.
-  return env.cues.leadInCues.some((cue) => cue.length <= tokens.length && longestAt(tokens, tokens.length - cue.length, [cue]) !== null);
+  return [...env.cues.leadInCues, ...env.cues.leadInNouns].some((cue) => cue.length <= tokens.length && longestAt(tokens, tokens.length - cue.length, [cue]) !== null);
+}
+
+/** True when a lead-in announces demands: a cue verb anywhere, or a cue noun as its first or last word. */
+function announcesDemands(body: readonly Token[], env: ClaimEnv): boolean {
+  if (body.some((_, i) => longestAt(body, i, env.cues.leadInCues) !== null)) return true;
+  const words = body.filter((t) => t.word);
+  const edge = (cue: readonly string[]) => longestAt(words, 0, [cue]) !== null || (cue.length <= words.length && longestAt(words, words.length - cue.length, [cue]) !== null);
+  return env.cues.leadInNouns.some(edge);
 }
 
 /** Read a lead-in: does it announce demands, whose, and to whom ("… følgende punkter til Arbeiderpartiets partiprogram:")? */
 export function readLeadIn(tokens: readonly Token[], env: ClaimEnv, voice: Voice): ListContext {
   const question = tokens[tokens.length - 1]?.text === '?';
   const body = tokens[tokens.length - 1]?.word === false ? tokens.slice(0, -1) : tokens;
-  const demand = !question && body.some((_, i) => longestAt(body, i, env.cues.leadInCues) !== null);
+  const demand = !question && announcesDemands(body, env);
   let claimants = [...voice.own];
   let addressee: string | null = null;
   let cue: ListContext['cue'] = null;

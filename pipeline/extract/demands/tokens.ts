@@ -18,7 +18,9 @@ export function tokenize(text: string, span: Span): Token[] {
   const slice = text.slice(span.start, span.end);
   for (const m of slice.matchAll(TOKEN)) {
     const t = m[0];
-    out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t, lc: t.toLowerCase(), word: /[\p{L}\p{N}]/u.test(t) });
+    // The lowercase form spells out compatibility ligatures ("ﬂytte" → "flytte") so cue words still match.
+    const lc = t.replace(/[\uFB00-\uFB06]/gu, (ch) => ch.normalize('NFKC')).toLowerCase();
+    out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t, lc, word: /[\p{L}\p{N}]/u.test(t) });
   }
   return out;
 }

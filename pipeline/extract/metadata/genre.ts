@@ -22,7 +22,7 @@ export interface FoundGenre {
 /**
  * Score each genre by the cues of metadata.yaml found in their part of the document (title area, whole
  * text, closing lines), plus third-person quotes for news, a governing body's voice for statements and an
- * adoption date for resolutions;
+ * adoption date for resolutions (which turns the statement votes of an adopted statement into resolution votes);
  * the highest score wins, ties going to the cue listed first.
  */
 export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon['metadata']): FoundGenre {
@@ -52,7 +52,8 @@ export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon[
   }
   if (signals.quotes > 0) add('news', Math.min(g.quoteCap, signals.quotes * g.quoteWeight));
   if (signals.bodyVoice) add('statement', g.bodyVoiceWeight);
-  if (signals.adopted) add('resolution', g.adoptedWeight);
+  // A statement a body adopted ("Uttalelse … Vedtatt av årsmøtet …") is that body's resolution: its statement votes go along.
+  if (signals.adopted) add('resolution', g.adoptedWeight + (score.get('statement') ?? 0));
   let best: Genre | null = null;
   for (const genre of order) if (best === null || (score.get(genre) ?? 0) > (score.get(best) ?? 0)) best = genre;
   return best === null ? { value: 'other', ruleId: 'genre-default' } : { value: best, ruleId: `genre-cue-${best}` };

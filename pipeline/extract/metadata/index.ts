@@ -72,6 +72,12 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
     if (found) publisher = { value: found.key, source: 'extracted', ruleId: found.ruleId };
   }
   if (publisher === null) warn('no-publisher', 'no organisation found that issues the text in its own voice');
+  // Who signs a text without naming an organisation ("Arild Hermstad / Partileder") signs for its publisher.
+  const issuer = publisher?.value;
+  if (issuer !== undefined && actors.find((a) => a.key === issuer)?.type !== 'person') {
+    const signers = new Set(input.mentions.filter((m) => m.ruleId === 'person-signature').map((m) => m.actor));
+    actors = actors.map((a) => (a.type === 'person' && a.affiliation === null && signers.has(a.key) ? { ...a, affiliation: issuer } : a));
+  }
 
   // ── title ──
   let title: Sourced<string> | null = null;

@@ -1,0 +1,54 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Dataset, TableName } from '../models/tables.ts';
+import type { Column } from '../schemas/columns.ts';
+import { LIST_SEPARATOR } from './tables.ts';
+
+/**
+ * The dialect of the spreadsheet copies in `excel/`: what Excel with a Norwegian locale reads correctly on
+ * double-click — UTF-8 with a byte-order mark (else it guesses Windows-1252), `;` between fields (the comma
+ * is the decimal separator there) and CRLF record ends.
+ */
+export const EXCEL_CSV_DIALECT = { header: true, delimiter: ';', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
+
+/** Decimal separator of non-integer numbers in the spreadsheet copies (Norwegian locale). */
+export const EXCEL_DECIMAL_CHAR = ',';
+
+/** File name of a table's spreadsheet copy in the output folder. */
+export const excelCsvPath = (table: TableName): string => `excel/${table}.csv`;
+
+// What a spreadsheet may read as the start of a formula (OWASP "CSV injection"), and what it reads as a number.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
+
+/**
+ * A text cell as a spreadsheet will not run it: a `'` before a formula-like first character (`=`, `+`, `-`,
+ * `@`, tab, CR), unless the whole cell is a plain number such as "-5"; any other text is left exactly as is.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+type Row = Dataset[TableName][number];
+
+/** One cell of the spreadsheet copy: numbers with a decimal comma, text neutralised, lists `; `-joined. */
+export function excelCell(value: unknown, column: Column): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return neutraliseFormula(value.map(String).join(LIST_SEPARATOR));
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return column.type === 'integer' ? String(value) : String(value).replace('.', EXCEL_DECIMAL_CHAR);
+  return neutraliseFormula(String(value));
+}
+
+/** A table as spreadsheet CSV: BOM, header row, `;`-separated, CRLF, RFC 4180 quoting otherwise. */
+export function excelCsv(rows: readonly Row[], columns: readonly Column[]): string {
+  const records = [columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => excelCell((r as Record<string, unknown>)[c.name], c)))];
+  return stringify(records, {
+    delimiter: EXCEL_CSV_DIALECT.delimiter,
+    record_delimiter: EXCEL_CSV_DIALECT.lineTerminator,
+    quote: EXCEL_CSV_DIALECT.quoteChar,
+    escape: EXCEL_CSV_DIALECT.quoteChar,
+    bom: true,
+    // Done above, and only where needed: csv-stringify's own escaping would also prefix "-5".
+    escape_formulas: false,
+  });
+}

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../pipeline/bench/corpus.ts';
+import { generateDocument, generatorKit } from '../pipeline/bench/generate.ts';
+import { cacheKey, decodeEntry, encodeEntry, entryPath } from '../pipeline/cache/store.ts';
+import { pipelineVersion } from '../pipeline/cache/version.ts';
+import type { SourceDoc } from '../pipeline/document.ts';
+import { loadLexicon } from '../pipeline/lexicon/load.ts';
+import { build, type BuildResult } from '../pipeline/runner.ts';
+
+// The content-addressed document cache: a rebuild reprocesses only what changed, writes the same bytes as a
+// clean build, and never trusts an entry that fails its checks.
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const kit = generatorKit(loadLexicon());
+const work = mkdtempSync(join(tmpdir(), 'kravkart-cache-'));
+const seeds = join(work, 'seeds');
+const cache = join(work, 'cache');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const N = 24;
+const files = (dir: string) => new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+const expectSameOutput = (a: string, b: string) => {
+  const x = files(join(work, a));
+  const y = files(join(work, b));
+  expect([...y.keys()]).toEqual([...x.keys()]);
+  for (const [name, bytes] of x) expect(y.get(name)?.equals(bytes), `${a} vs ${b}: ${name}`).toBe(true);
+};
+const run = (out: string, withCache: boolean): Promise<BuildResult> =>
+  build({ seeds, out: join(work, out), strict: false, sourceDateEpoch: null, cache: withCache ? cache : null });
+const entries = () => readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+
+beforeAll(async () => {
+  await writeCorpus(seeds, 5, N, kit);
+});
+
+describe('document cache', () => {
+  it('fills on the first build and serves every document on the next, with the same output', async () => {
+    const first = await run('first', true);
+    expect(first.cache).toEqual({ hits: 0, misses: N, corrupt: 0 });
+    expect(entries()).toHaveLength(N);
+    const second = await run('second', true);
+    expect(second.cache).toEqual({ hits: N, misses: 0, corrupt: 0 });
+    await run('clean', false);
+    expectSameOutput('clean', 'first');
+    expectSameOutput('clean', 'second');
+  });
+
+  it('reprocesses only the changed document, and the output equals a clean build of the changed corpus', async () => {
+    const name = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()[3] as string;
+    writeFileSync(join(seeds, name), generateDocument(5, 3, kit, 1).text);
+    const again = await run('changed', true);
+    expect(again.cache).toEqual({ hits: N - 1, misses: 1, corrupt: 0 });
+    await run('changed-clean', false);
+    expectSameOutput('changed-clean', 'changed');
+  });
+
+  it('ignores a corrupt entry, recomputes it and overwrites it', async () => {
+    rmSync(cache, { recursive: true, force: true }); // only the entries of the current documents
+    await run('refill', true);
+    const [a, b, c] = entries().sort();
+    const path = (p: string | undefined) => join(cache, p as string);
+    writeFileSync(path(a), readFileSync(path(a), 'utf8').slice(0, 200)); // truncated
+    const text = readFileSync(path(b), 'utf8');
+    writeFileSync(path(b), text.replace(/"start":(\d+)/, (_, n: string) => `"start":${Number(n) + 1}`)); // altered
+    writeFileSync(path(c), 'not json at all');
+    const r = await run('repaired', true);
+    expect(r.cache).toEqual({ hits: N - 3, misses: 0, corrupt: 3 });
+    await run('repaired-clean', false);
+    expectSameOutput('repaired-clean', 'repaired');
+    expect((await run('repaired-again', true)).cache).toEqual({ hits: N, misses: 0, corrupt: 0 });
+  });
+});
+
+describe('cache keys and entries', () => {
+  const doc: SourceDoc = { id: 'doc_x', file: 'a.txt', source: 'Tekst.', sha256: 'ab', meta: null, messages: [] };
+  const options = { strict: false, sourceDateEpoch: null };
+  const key = cacheKey(doc, options, 'v1');
+
+  it('change with the bytes, name, sidecar, options and pipeline version, and only with them', () => {
+    expect(cacheKey({ ...doc, source: 'Other text, same hash.' }, options, 'v1')).toBe(key);
+    for (const other of [
+      cacheKey({ ...doc, sha256: 'cd' }, options, 'v1'),
+      cacheKey({ ...doc, file: 'b.txt' }, options, 'v1'),
+      cacheKey({ ...doc, meta: { date: 'undated' } }, options, 'v1'),
+      cacheKey(doc, { ...options, strict: true }, 'v1'),
+      cacheKey(doc, options, 'v2'),
+    ])
+      expect(other).not.toBe(key);
+  });
+
+  it('the pipeline version follows the lexicon hash', () => {
+    expect(pipelineVersion('a')).toBe(pipelineVersion('a'));
+    expect(pipelineVersion('a')).not.toBe(pipelineVersion('b'));
+  });
+
+  it('an entry decodes only for its own key and file and with an intact body', () => {
+    const outcome = { file: 'a.txt', messages: [], stats: {}, rows: { file: 'a.txt', document: {}, mentions: [], demands: [], dates: [], actors: [], uses: [], messages: [] } };
+    const entry = encodeEntry(key, JSON.stringify(outcome));
+    expect(decodeEntry(entry, key, 'a.txt')).toEqual(outcome);
+    expect(decodeEntry(entry, cacheKey(doc, options, 'v2'), 'a.txt')).toBeNull();
+    expect(decodeEntry(entry, key, 'b.txt')).toBeNull();
+    expect(decodeEntry(entry.replace('"mentions":[]', '"mentions":[ ]'), key, 'a.txt')).toBeNull();
+    expect(decodeEntry(encodeEntry(key, JSON.stringify({ ...outcome, rows: null })), key, 'a.txt')).toBeNull();
+    expect(entryPath('/c', key)).toBe(`/c/${key.slice(0, 2)}/${key}.json`);
+  });
+});
+
+describe('command line', () => {
+  it('--no-cache writes no cache; the default cache is .cache/kravkart in the working directory', () => {
+    const cwd = join(work, 'cwd');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline', 'cli.ts'), '--seeds', join(ROOT, 'seeds'), '--quiet', ...args], { cwd: ROOT, encoding: 'utf8' });
+    const a = cli('--out', join(cwd, 'a'), '--no-cache', '--cache', join(cwd, 'never'));
+    expect(a.status, a.stderr).toBe(0);
+    expect(existsSync(join(cwd, 'never'))).toBe(false);
+    const b = cli('--out', join(cwd, 'b'), '--cache', join(cwd, 'c'), '--workers', '2');
+    expect(b.status, b.stderr).toBe(0);
+    expect(readdirSync(join(cwd, 'c'), { recursive: true }).filter((f) => String(f).endsWith('.json'))).toHaveLength(5);
+    const bad = cli('--out', join(cwd, 'd'), '--workers', '0');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/usage --workers must be a whole number/);
+  });
+});

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assemble } from '../pipeline/assemble/index.ts';
+import type { Context } from '../pipeline/context.ts';
+import { readCorpus } from '../pipeline/ingest/read.ts';
+import { ingest } from '../pipeline/ingest/index.ts';
+import { loadPackageMeta } from '../pipeline/export/package.ts';
+import { openSqlite, sqliteDatabase, sqlValue } from '../pipeline/export/sqlite.ts';
+import { LINK_TABLES } from '../pipeline/export/sqlite-schema.ts';
+import { loadLexicon } from '../pipeline/lexicon/load.ts';
+import { TABLES, TABLE_NAMES, type Dataset } from '../pipeline/models/tables.ts';
+import { columns } from '../pipeline/schemas/columns.ts';
+import { processDocument } from '../pipeline/stages.ts';
+import { hostileDoc } from './fixtures/hostile/doc.ts';
+
+// The real seeds plus the hostile fixture (quotes, semicolons, CRLF, astral characters in text).
+const SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
+const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: loadLexicon() };
+const docs = [...ingest(await readCorpus(SEEDS, 'seeds')).docs.map((d) => processDocument(d, ctx)), hostileDoc()];
+const ds: Dataset = assemble(docs, ctx).dataset;
+const meta = loadPackageMeta();
+const bytes = await sqliteDatabase({ ds, meta, citation: 'kravkart contributors. Test citation.' });
+const db = await openSqlite(bytes);
+afterAll(() => db.close());
+
+const rows = (sql: string, bind: (string | number)[] = []) => db.selectObjects(sql, bind);
+
+describe('kravkart.sqlite', () => {
+  it('is a valid SQLite file with a fixed page size and every foreign key resolved', () => {
+    expect(Buffer.from(bytes.subarray(0, 16)).toString('latin1')).toBe('SQLite format 3\u0000');
+    expect(Buffer.from(bytes).readUInt16BE(16)).toBe(4096); // the page size, as every reader sees it in the header
+    expect(db.selectValue('PRAGMA integrity_check')).toBe('ok');
+    expect(db.selectArrays('PRAGMA foreign_key_check')).toEqual([]);
+  });
+
+  it('holds every row of every table equal to the records, in their published order', () => {
+    for (const t of TABLE_NAMES) {
+      const cols = columns(t);
+      const got = db.selectArrays(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM ${t} ORDER BY rowid`);
+      const want = ds[t].map((r) => cols.map((c) => sqlValue((r as Record<string, unknown>)[c.name], c)));
+      expect(got, t).toEqual(want);
+    }
+    const hostile = rows("SELECT quote FROM demands WHERE quote LIKE 'Vi krever at linjen%'")[0];
+    expect(hostile?.['quote']).toBe('Vi krever at linjen\r\nbrytes her, med "sitat" og ; semikolon\r\n');
+  });
+
+  it('declares the primary and foreign keys of the models, with an index on each foreign key', () => {
+    for (const t of TABLE_NAMES) {
+      const pk = rows(`SELECT name FROM pragma_table_info('${t}') WHERE pk > 0`).map((r) => r['name']);
+      expect(pk).toEqual([TABLES[t].primaryKey]);
+      const fks = rows(`SELECT "from", "table", "to" FROM pragma_foreign_key_list('${t}') ORDER BY "from"`);
+      const want = TABLES[t].foreignKeys
+        .filter((fk) => !('many' in fk && fk.many))
+        .map((fk) => ({ from: fk.field, table: fk.table, to: TABLES[fk.table].primaryKey }))
+        .sort((a, b) => (a.from < b.from ? -1 : 1));
+      expect(fks).toEqual(want);
+      for (const fk of want) {
+        const indexed = rows(`SELECT il.name FROM pragma_index_list('${t}') AS il JOIN pragma_index_info(il.name) AS ii WHERE ii.name = ?`, [fk.from]);
+        expect(indexed.length, `${t}.${fk.from}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('links each claimant of a demand in `demand_claimants`, in list order', () => {
+    expect(LINK_TABLES.map((l) => l.name)).toEqual(['demand_claimants']);
+    const links = db.selectArrays('SELECT demand_id, actor_id, ordinal FROM demand_claimants ORDER BY demand_id, ordinal');
+    const want = ds.demands.flatMap((d) => d.claimant_ids.map((a, i) => [d.demand_id, a, i + 1])).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : Number(a[2]) - Number(b[2])));
+    expect(links).toEqual(want);
+    expect(links.length).toBeGreaterThan(ds.demands.length / 2);
+  });
+
+  it('reports a broken reference through PRAGMA foreign_key_check', async () => {
+    const copy = await openSqlite(bytes, { writable: true });
+    try {
+      copy.exec("INSERT INTO demand_claimants (demand_id, actor_id, ordinal) SELECT demand_id, 'act_000000000000', 9 FROM demands LIMIT 1");
+      expect(copy.selectArrays('PRAGMA foreign_key_check').map((r) => [r[0], r[2]])).toEqual([['demand_claimants', 'actors']]);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('carries the codebook: `_columns` for every column, comments in the schema, `_package` with the version', () => {
+    for (const t of TABLE_NAMES) {
+      const described = rows('SELECT column_name, description FROM _columns WHERE table_name = ? ORDER BY ordinal', [t]);
+      expect(described).toEqual(columns(t).map((c) => ({ column_name: c.name, description: c.description })));
+      const sql = String(db.selectValue("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", [t]));
+      for (const c of columns(t)) expect(sql).toContain(`-- ${c.description}`);
+    }
+    expect(db.selectValue("SELECT value FROM _package WHERE key = 'version'")).toBe(meta.version);
+    expect(db.selectValue("SELECT value FROM _package WHERE key = 'citation'")).toBe('kravkart contributors. Test citation.');
+    const counts = Object.fromEntries(rows('SELECT table_name, row_count FROM _tables').map((r) => [r['table_name'], r['row_count']]));
+    for (const t of TABLE_NAMES) expect(counts[t]).toBe(ds[t].length);
+  });
+
+  it('finds demands by full text (FTS5), Norwegian letters kept distinct', () => {
+    const hits = rows("SELECT d.demand_id, d.text FROM demands_fts JOIN demands AS d USING (demand_id) WHERE demands_fts MATCH 'tillitsreform' ORDER BY rank");
+    // FTS matches whole words: "tillitsreformen" is another token.
+    const want = ds.demands.filter((d) => /(^|[^\p{L}\p{N}])tillitsreform($|[^\p{L}\p{N}])/iu.test(`${d.text} ${d.section ?? ''}`)).length;
+    expect(hits.length).toBe(want);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(rows("SELECT demand_id FROM demands_fts WHERE demands_fts MATCH 'semikolon'")).toHaveLength(1);
+    expect(db.selectValue("SELECT count(*) FROM demands_fts WHERE demands_fts MATCH 'får'")).toBe(db.selectValue("SELECT count(*) FROM demands WHERE ' ' || lower(text) || ' ' LIKE '% får %'"));
+  });
+
+  it('runs every example query of the README and each returns rows', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.split('\n## Spreadsheets, SQLite and the browsable page\n')[1]?.split('\n## ')[0] ?? '';
+    const sql = [...section.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').join('\n');
+    const statements = sql
+      .split(/;\s*\n/)
+      .map((s) => s.replace(/^--.*$/gm, '').trim())
+      .filter(Boolean);
+    expect(statements.length).toBeGreaterThanOrEqual(4);
+    for (const s of statements) expect(db.selectArrays(s).length, s).toBeGreaterThan(0);
+  });
+
+  it('is byte-identical when built again, in another time zone', async () => {
+    const tz = process.env['TZ'];
+    process.env['TZ'] = 'Pacific/Auckland';
+    try {
+      const again = await sqliteDatabase({ ds, meta, citation: 'kravkart contributors. Test citation.' });
+      expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    }
+  });
+});
