@@ -7,7 +7,7 @@ import { readCorpus } from './ingest/read.ts';
 import { ingest } from './ingest/index.ts';
 import type { DocumentStats } from './stages.ts';
 import { Assembler } from './assemble/index.ts';
-import { exportDataset, type OutputFile } from './export/index.ts';
+import { exportOutputs, type OutputFile } from './export/index.ts';
 import type { Dataset } from './models/tables.ts';
 import { validate } from './validate/index.ts';
 import { loadLexicon } from './lexicon/load.ts';
@@ -88,7 +88,7 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   const sources = docs.map((d) => SourceRef.of(d, join(seedsDir, d.file), (m) => messages.push(m)));
 
   // Dataset and merge state live only inside this call: validate and write see just the serialised files.
-  const { files, counts, threads } = await processAndExport(docs, { ctx, req, cache, cacheStats, messages, timings, say });
+  const { files, counts, threads } = await processAndExport(docs, sources, { ctx, req, cache, cacheStats, messages, timings, say });
 
   t = performance.now();
   const report = validate(files, sources, ctx);
@@ -118,15 +118,21 @@ interface Phase {
 }
 
 /**
- * Run every document through its stages and merge the outcomes into the dataset, then export it. The dataset
- * lives only inside this call: validate and write see just the serialised files.
+ * Run every document through its stages and merge the outcomes into the dataset, then export it (tables, the
+ * spreadsheets, the database and the page). The dataset lives only inside this call: validate and write see just
+ * the serialised files.
  */
-async function processAndExport(docs: (SourceDoc | null)[], ph: Phase): Promise<{ files: OutputFile[]; counts: Record<string, number>; threads: number }> {
+async function processAndExport(
+  docs: (SourceDoc | null)[],
+  sources: readonly SourceRef[],
+  ph: Phase,
+): Promise<{ files: OutputFile[]; counts: Record<string, number>; threads: number }> {
   const { ctx, timings, say } = ph;
   const { dataset: ds, threads } = await processAndMerge(docs, ph);
   const counts = Object.fromEntries(Object.entries(ds).map(([k, v]) => [k, v.length]));
   const t = performance.now();
-  const files: OutputFile[] = exportDataset(ds, ctx);
+  // The page shows each document's text: its SourceRef reads the file once, while the page is built.
+  const files: OutputFile[] = await exportOutputs(ds, ctx, sources);
   timings['export'] = performance.now() - t;
   say(line('export', `${files.length} files`, timings['export']));
   return { files, counts, threads };

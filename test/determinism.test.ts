@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,10 @@ describe('determinism', () => {
     const b = join(tmp, 'b');
     cli(a, { TZ: 'UTC', LC_ALL: 'nb_NO.UTF-8', LANG: 'nb_NO.UTF-8' });
     cli(b, { TZ: 'Pacific/Auckland', LC_ALL: 'C', LANG: 'C' });
-    const files = readdirSync(a).sort();
-    expect(readdirSync(b).sort()).toEqual(files);
+    // Recursive: the spreadsheet CSVs are in a subfolder.
+    const list = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
+    const files = list(a);
+    expect(list(b)).toEqual(files);
     expect(files).toContain('SHA256SUMS');
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });

@@ -118,16 +118,24 @@ describe('registry matching', () => {
     expect(keys(r)).not.toContain('Landsorganisasjonen i Norge');
     expect(forms(r, 'KS')).toEqual(['KS']);
   });
+  it('reads a one-letter party abbreviation in brackets right after a name', () => {
+    const r = run('Stortingsrepresentant Ingrid Solheim (H) og Lars Myhre (V) er enige. Alternativ (A) er best.');
+    expect(keys(r)).toEqual(expect.arrayContaining(['Høyre', 'Venstre']));
+    expect(keys(r)).not.toContain('Arbeiderpartiet');
+  });
   it('reads names that are ordinary words only inside a sentence', () => {
     expect(keys(run('Delta i arbeidet med planen.'))).not.toContain('Delta');
     expect(keys(run('Forbundet samarbeider med Delta og Parat om saken.'))).toEqual(expect.arrayContaining(['Delta', 'Parat']));
     expect(keys(run('Det gir et bredt spekter av tilbud.'))).toEqual([]);
   });
-  it('reads such a name at the start of a sentence when it speaks and the text names it inside a sentence too', () => {
+  it('reads such a name at the start of a sentence when it speaks; a definite noun only when the text names it inside a sentence too', () => {
     const r = run('Delta mener at turnusen må endres. Forbundet Delta har mange medlemmer.');
     expect(forms(r, 'Delta')).toEqual(['Delta']);
     expect(r.found.mentions.filter((m) => m.actor === 'Delta')).toHaveLength(2);
-    expect(keys(run('Delta mener det samme. Ingen andre gjør det.'))).toEqual([]);
+    // "Spekter mener …" can only be the employers' organisation, even named once; "Lederne mener …" may be any leaders.
+    expect(keys(run('Spekter mener at rammen er gitt. Ingen andre gjør det.'))).toEqual(['Arbeidsgiverforeningen Spekter']);
+    expect(keys(run('Lederne mener det samme. Ingen andre gjør det.'))).toEqual([]);
+    expect(keys(run('Lederne mener det samme. Dette sier forbundet Lederne.'))).toEqual(['Lederne']);
   });
   it('keeps names that are also common nouns case-sensitive ("klassekampens tid", "nye sykehusbygg")', () => {
     expect(keys(run('Tradisjonen fra klassekampens tid lever. Vi trenger nye sykehusbygg i regionen.'))).toEqual([]);
@@ -180,6 +188,30 @@ describe('governing bodies, units and branches', () => {
     const r = run('Kommunen hadde et møte med KS Agder om saken i går.');
     expect(keys(r)).toEqual(['KS']);
     expect(forms(r, 'KS')).toEqual(['KS Agder']);
+  });
+  it('reads branches as a joint text names its parties: "X i <place>", places the registry does not list, the national qualifier dropped', () => {
+    const r = run('AVTALE OM SAMARBEID MELLOM LO I TRØNDELAG OG RØDT TRØNDELAG\n\nLO i Trøndelag og Rødt Trøndelag krever tariffavtaler.');
+    expect(actor(r, 'Landsorganisasjonen i Trøndelag')).toMatchObject({ type: 'union', affiliation: 'Landsorganisasjonen i Norge' });
+    expect(actor(r, 'Rødt Trøndelag')).toMatchObject({ type: 'party', affiliation: 'Rødt' });
+    const unknown = run('Samarbeidsavtale\n\nFagforbundet Sunndal – Sunndal Arbeiderparti\n\nFor Sunndal Arbeiderparti\nPer Brekken\nleder');
+    expect(keys(unknown)).toEqual(expect.arrayContaining(['Fagforbundet Sunndal', 'Sunndal Arbeiderparti']));
+    // Learned in the title, the place is read above the signature too, so the signer speaks for the party branch.
+    expect(actor(unknown, 'Per Brekken')).toMatchObject({ role: 'leder', affiliation: 'Sunndal Arbeiderparti' });
+    // An unknown capitalised word after an organisation in running text is no place.
+    expect(keys(run('Vi møtte Fagforbundet Tirsdag i forrige uke.'))).toEqual(['Fagforbundet']);
+    checkInvariants(unknown);
+  });
+  it('in a joint text of branches, the parent named bare is the branch; a genitive may name the national body', () => {
+    const r = run(
+      'Samarbeidsavtale mellom Fagforbundet Agder og Agder Arbeiderparti\n\nArbeiderpartiet vil ha hele stillinger, og Fagforbundet krever det samme. ' +
+        'Arbeiderpartiets stortingsgruppe er orientert, og Agder Arbeiderpartis program får innspill.',
+    );
+    expect(forms(r, 'Agder Arbeiderparti')).toEqual(['Agder Arbeiderparti', 'Agder Arbeiderpartis', 'Arbeiderpartiet']);
+    expect(forms(r, 'Fagforbundet Agder')).toEqual(['Fagforbundet', 'Fagforbundet Agder']);
+    expect(forms(r, 'Arbeiderpartiet')).toEqual(['Arbeiderpartiets stortingsgruppe']);
+    // A single branch's resolution keeps the bare parent name for the national party.
+    const single = run('Nordland Senterparti – Årsmøte 2024\n\nNordland Senterparti mener at Senterpartiet i regjering må levere.');
+    expect(forms(single, 'Senterpartiet')).toEqual(['Senterpartiet']);
   });
   it('lets a document-defined abbreviation mean the branch', () => {
     const r = run('AVTALE MELLOM SOSIALISTISK VENSTREPARTI BUSKERUD (SV) OG FAGFORBUNDET BUSKERUD\n\nSV og Fagforbundet skal møtes to ganger i året.');
@@ -250,6 +282,31 @@ describe('persons', () => {
     const r = run('Generalsekretær Arvid Skjelbred i Pensjonistforbundet sier at eldre rammes hardest.');
     expect(actor(r, 'Arvid Skjelbred')).toMatchObject({ role: 'Generalsekretær', affiliation: 'Pensjonistforbundet' });
     checkInvariants(r);
+  });
+  it('reads names listed after a plural title or label, with the party in brackets after one name, each name or "fra X"', () => {
+    const shared = run('Representantforslag fra stortingsrepresentantene Solveig Aarnes Lund, Henrik Tveit og Mona Bjørkli (KrF) om barnevernet');
+    for (const name of ['Solveig Aarnes Lund', 'Henrik Tveit', 'Mona Bjørkli']) {
+      expect(actor(shared, name)).toMatchObject({ type: 'person', role: 'stortingsrepresentant', affiliation: 'Kristelig Folkeparti' });
+      expect(ruleOf(shared, name)).toBe('person-listed');
+    }
+    const each = run('Forslagsstillere: Ane Breivik (MDG), Tore Landsverk (H)');
+    expect(actor(each, 'Ane Breivik')).toMatchObject({ role: null, affiliation: 'Miljøpartiet De Grønne' });
+    expect(actor(each, 'Tore Landsverk')).toMatchObject({ affiliation: 'Høyre' });
+    const from = run('Stortingsrepresentantene Hans Lie og Maria Dahl fra Venstre fremmet forslaget.');
+    expect(actor(from, 'Maria Dahl')).toMatchObject({ role: 'stortingsrepresentant', affiliation: 'Venstre' });
+    // Without a party, the title implies where they sit.
+    expect(actor(run('fra stortingsrepresentantene Hans Lie og Maria Dahl om skolen'), 'Hans Lie')).toMatchObject({ affiliation: 'Stortinget' });
+    checkInvariants(shared);
+  });
+  it('finds "ORGs tittel Navn" and a double surname repeated alone ("sier Aamot Strand")', () => {
+    const r = run('LOs leder Peggy Følsvik støtter kravet. Forbundsleder Lise Aamot Strand er enig, sier Aamot Strand.');
+    expect(actor(r, 'Peggy Følsvik')).toMatchObject({ role: 'leder', affiliation: 'Landsorganisasjonen i Norge' });
+    expect(forms(r, 'Lise Aamot Strand')).toEqual(['Aamot Strand', 'Lise Aamot Strand']);
+  });
+  it('gives a signer below "For ORG" to that organisation', () => {
+    const r = run('Vi er enige.\n\nFor Fagforbundet\nKari Nordvik\nleder\n\nFor Tekna\nPer Ola Brekken\nleder');
+    expect(actor(r, 'Kari Nordvik')).toMatchObject({ affiliation: 'Fagforbundet' });
+    expect(actor(r, 'Per Ola Brekken')).toMatchObject({ affiliation: 'Tekna' });
   });
   it('does not take organisation or place names for persons', () => {
     const r = run('Tiltaket ledes av rådgiver Norsk Folkehjelp og leder Oslo Arbeiderparti sammen.');

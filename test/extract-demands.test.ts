@@ -349,3 +349,120 @@ describe('findDemands: seeds end to end', () => {
     for (const not of ['Høyre-regjeringen har satt', 'Rett før valget ønsket', 'Regelverket er i tillegg']) expect(find(d, not), not).toBeUndefined();
   });
 });
+
+/** A hand-made document run through every per-document stage (real actors, metadata and genre). */
+const full = (source: string): ExtractedDoc => processDocument({ id: 'h', file: 'hand.txt', source, sha256: '', meta: null, messages: [] }, ctx);
+const who = (d: ExtractedDoc, start: string) => {
+  const r = find(d, start);
+  return r === undefined ? undefined : { claimants: [...r.claimants].sort(), addressee: r.addressee };
+};
+
+describe('findDemands: grammar of attribution', () => {
+  it('a coordinated subject makes every actor named a claimant', () => {
+    expect(one('FO og LO krever at regjeringen stanser anbudene.', [FO, LO, GOV], KS.key)).toMatchObject({ claimants: [FO.key, 'LO'], addressee: 'Regjeringen' });
+  });
+
+  it('a perfect tense keeps its subject: "X har i flere år krevd …", "X har lenge vært opptatt av at …"', () => {
+    expect(one('Bakgrunn. FO har i flere år krevd en bemanningsnorm i barnevernet.', [FO, KS], KS.key)).toMatchObject({ claimants: [FO.key], modality: 'demand' });
+    expect(one('Bakgrunn. KS har lenge vært opptatt av at kommunene skal få mer frihet.', [KS, FO], FO.key)).toMatchObject({ claimants: ['KS'] });
+    // A bracketed abbreviation after the subject does not part it from its verb.
+    const PBL: Actor = { key: 'Private Barnehagers Landsforbund', type: 'employer_org', forms: ['Private Barnehagers Landsforbund', 'PBL'] };
+    expect(one('Private Barnehagers Landsforbund (PBL) har krevd høyere tilskudd.', [PBL, FO], FO.key)).toMatchObject({ claimants: [PBL.key] });
+  });
+
+  it('"ifølge X" gives the clause to X', () => {
+    expect(one('Ifølge KS må kommunene selv få bestemme organiseringen.', [KS, FO], FO.key)).toMatchObject({ claimants: ['KS'] });
+  });
+
+  it('a hyphenated first part of a coordinated name does not end the clause ("Helse- og omsorgsdepartementet må …")', () => {
+    const HOD: Actor = { key: 'Helse- og omsorgsdepartementet', type: 'ministry', forms: ['Helse- og omsorgsdepartementet'] };
+    expect(one('Helse- og omsorgsdepartementet må sørge for nok penger til sykehusene.', [HOD, FO], FO.key)).toMatchObject({ claimants: [FO.key], addressee: HOD.key });
+  });
+
+  it('the text speaking of itself is no demand ("Avtalen skal styrke samarbeidet …")', () => {
+    expect(texts('Avtalen skal styrke samarbeidet mellom partene i fylket. Kommunene må få mer penger.', [FO], FO.key)).toEqual(['Kommunene må få mer penger.']);
+  });
+
+  it('"partiet" in a joint text is the party among its parties, "partene" all of them', () => {
+    const SV: Actor = { key: 'SV Agder', type: 'party', forms: ['SV Agder'] };
+    const FOA: Actor = { key: 'FO Agder', type: 'union', forms: ['FO Agder'] };
+    const text = 'SAMARBEIDSAVTALE MELLOM SV Agder\n\nOG FO Agder\n\nPartiet skal arbeide for hele stillinger. Partene krever at staten betaler mer.';
+    const found = demands(text, [SV, FOA], SV.key);
+    expect(found.map((d) => d.claimants)).toEqual([[SV.key], [SV.key, FOA.key]]);
+  });
+});
+
+describe('findDemands: quotes in news and web statements', () => {
+  const page = (body: string) => full(`Meny Søk\n\nFagforbundet krever mer penger til eldreomsorgen\n\nPublisert 4. mars 2024\n\n${body}`);
+
+  it('"Det sier X." gives the quote before it to X, and X speaks for the organisation named with them', () => {
+    const d = page('– Eldreomsorgen må få et løft i revidert budsjett.\n\nDet sier forbundsleder Mette Nord i Fagforbundet til FriFagbevegelse.');
+    expect(who(d, 'Eldreomsorgen må få')).toEqual({ claimants: ['Fagforbundet', 'Mette Nord'], addressee: null });
+  });
+
+  it('a dash paragraph without attribution continues whoever spoke or was introduced last', () => {
+    const d = page(
+      '– Lønnen må opp, sier forbundsleder Mette Nord.\n\n– Staten må ta regningen.\n\n' +
+        'Hovedtillitsvalgt Per Vik i LO sier at turnusen er for tung.\n\n– Hver tredje helg må være et tak.',
+    );
+    expect(who(d, 'Staten må ta regningen')?.claimants).toEqual(['Fagforbundet', 'Mette Nord']);
+    expect(who(d, 'Hver tredje helg')?.claimants).toEqual(['Landsorganisasjonen i Norge', 'Per Vik']);
+  });
+
+  it('"sier hun" is the person last introduced, and a leader without organisation on a union page is the union\'s', () => {
+    const d = page(
+      '– Vi krever et løft, sier forbundsleder Mette Nord.\n\nLOs leder Peggy Følsvik støtter kravet.\n\n– Regjeringen må lytte til de ansatte, sier hun.',
+    );
+    expect(who(d, 'Vi krever et løft')?.claimants).toEqual(['Fagforbundet', 'Mette Nord']);
+    expect(who(d, 'Regjeringen må lytte')).toEqual({ claimants: ['Landsorganisasjonen i Norge', 'Peggy Følsvik'], addressee: 'Regjeringen' });
+  });
+
+  it("a third organisation's view is its own, not the publisher's", () => {
+    const d = page('Spekter mener at lønnsveksten bør følge frontfaget.\n\nIfølge KS må kommunene selv prioritere.');
+    expect(who(d, 'Spekter mener')?.claimants).toEqual(['Arbeidsgiverforeningen Spekter']);
+    expect(who(d, 'Ifølge KS')?.claimants).toEqual(['KS']);
+  });
+});
+
+describe('findDemands: parliamentary proposals and branch agreements', () => {
+  const proposal = (proposers: string) =>
+    full(
+      `Dokument 8:45 S (2023–2024)\n\nRepresentantforslag fra ${proposers} om raskere byggesaker\n\nTil Stortinget\n\nBakgrunn\n\n` +
+        'Forslagsstillerne mener at kommunene må behandle byggesaker raskere. Stortinget har tidligere bedt regjeringen om å utrede saken.\n\n' +
+        'Forslag\n\nPå denne bakgrunn fremmes følgende\n\nforslag:\n\n1. Stortinget ber regjeringen innføre en frist på åtte uker.\n\n12. desember 2023\n',
+    );
+
+  it.each([
+    ['stortingsrepresentantene Ingrid Solheim, Lars Myhre og Eva Ruud (H)', 'Høyre'],
+    ['stortingsrepresentantene Ingrid Solheim (H), Lars Myhre (H) og Eva Ruud (H)', 'Høyre'],
+    ['stortingsrepresentantene Ingrid Solheim, Lars Myhre og Eva Ruud fra Venstre', 'Venstre'],
+  ])('the proposers of "%s" and their party claim the clauses; the government is asked', (proposers, party) => {
+    const d = proposal(proposers);
+    const voice = ['Eva Ruud', 'Ingrid Solheim', 'Lars Myhre', party].sort();
+    expect(who(d, 'Stortinget ber regjeringen innføre')).toEqual({ claimants: voice, addressee: 'Regjeringen' });
+    expect(who(d, 'Forslagsstillerne mener')).toEqual({ claimants: voice, addressee: null });
+    // An earlier resolution the proposal reports stays Stortinget's own.
+    expect(who(d, 'Stortinget har tidligere bedt')?.claimants).toEqual(['Stortinget']);
+  });
+
+  it('outside a proposal "Stortinget ber regjeringen …" is Stortinget\'s', () => {
+    const STORTINGET: Actor = { key: 'Stortinget', type: 'parliament', forms: ['Stortinget'] };
+    expect(one('I går vedtok flertallet et forslag. Stortinget ber regjeringen innføre en frist.', [STORTINGET, GOV], 'NTB')).toMatchObject({
+      claimants: ['Stortinget'],
+      addressee: 'Regjeringen',
+    });
+  });
+
+  it('a branch agreement: the branches claim, bare parent names are the branches, "partiet" the party branch', () => {
+    const d = full(
+      'Samarbeidsavtale\n\nFagforbundet Sunndal – Sunndal Arbeiderparti\n\nVi vil styrke den lokale velferden. ' +
+        'Partiet skal arbeide for hele stillinger i kommunen.\n\nFagforbundet krever at kommunen stanser innleie fra vikarbyråer.\n\n' +
+        'Sunndalsøra 3. mai 2023\n\nFor Fagforbundet Sunndal\nKari Nordvik\nleder\n\nFor Sunndal Arbeiderparti\nPer Ola Brekken\nleder\n',
+    );
+    const both = ['Fagforbundet Sunndal', 'Sunndal Arbeiderparti'];
+    expect(who(d, 'Vi vil styrke')?.claimants).toEqual(both);
+    expect(who(d, 'Partiet skal arbeide')?.claimants).toEqual(['Sunndal Arbeiderparti']);
+    expect(who(d, 'Fagforbundet krever')?.claimants).toEqual(['Fagforbundet Sunndal']);
+    expect(d.actors.find((a) => a.key === 'Per Ola Brekken')?.affiliation).toBe('Sunndal Arbeiderparti');
+  });
+});

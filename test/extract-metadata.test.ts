@@ -5,6 +5,7 @@ import type { CuratedMeta, DateRecord, SegmentedDoc } from '../pipeline/document
 import type { DatePrecision } from '../pipeline/models/vocab.ts';
 import { findActors } from '../pipeline/extract/actors/index.ts';
 import { findMetadata, type MetadataOutput } from '../pipeline/extract/metadata/index.ts';
+import { findProposers } from '../pipeline/extract/metadata/proposers.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { normalise } from '../pipeline/normalise/index.ts';
 import { segment } from '../pipeline/segment/index.ts';
@@ -25,7 +26,8 @@ function dateRecords(doc: SegmentedDoc, specs: readonly DateSpec[]): DateRecord[
 function run(source: string, dates: readonly DateSpec[] = [], meta: CuratedMeta | null = null): { doc: SegmentedDoc; out: MetadataOutput } {
   const doc = segment(normalise({ id: 'd', file: 't.txt', source, sha256: '', meta, messages: [] }, ctx), ctx);
   const found = findActors(doc, ctx);
-  return { doc, out: findMetadata(doc, { ...found, dates: dateRecords(doc, dates) }, ctx) };
+  const proposers = findProposers(doc.text, found.mentions, found.actors, ctx.lexicon.metadata.proposers.markers);
+  return { doc, out: findMetadata(doc, { ...found, dates: dateRecords(doc, dates), proposers }, ctx) };
 }
 const documentDate = (r: ReturnType<typeof run>) => {
   const d = r.out.dates.filter((x) => x.kind === 'document');
@@ -164,6 +166,62 @@ describe('the genre', () => {
   });
   it('comes from curation when given', () => {
     expect(run('Vennlig hilsen\nKari', [], { genre: 'hearing' }).out.info.genre).toEqual({ value: 'hearing', source: 'curated', ruleId: null });
+  });
+});
+
+describe('signature lines and proposals', () => {
+  const signed = (closing: string, dates: DateSpec[]) =>
+    run(`Samarbeidsavtale mellom Fagforbundet Agder og Agder Arbeiderparti\n\nVi vil ha hele stillinger.\n\n${closing}\n\nFor Fagforbundet Agder\nKari Nordvik\nleder\n`, dates);
+  it.each([
+    ['Kristiansand, 14. februar 2023', '14. februar 2023'],
+    ['Arendal, den 14. februar 2023', '14. februar 2023'],
+    ['Lyngdal 14.02.2023', '14.02.2023'],
+    ['Sted og dato: Lyngdal 14.02.2023', '14.02.2023'],
+  ])('reads the date of the place-and-date line "%s"', (line, surface) => {
+    const r = signed(line, [[surface, '2023-02-14', 'day']]);
+    expect(r.out.info.date?.value).toEqual({ value: '2023-02-14', precision: 'day' });
+  });
+  it('reads one place-and-date line written twice (two signature columns)', () => {
+    const r = signed('Kristiansand, 14.02.2023 Kristiansand, 14. februar 2023', [
+      ['14.02.2023', '2023-02-14', 'day'],
+      ['14. februar 2023', '2023-02-14', 'day'],
+    ]);
+    expect(r.out.info.date?.ruleId).toBe('date-document-place-line');
+  });
+  it('reads an unknown place without a comma only above signatures, never a deadline', () => {
+    const r = run('Vi ber om svar.\n\nSvarfrist 15. mars 2024\n\nMer tekst følger her, og enda litt mer tekst.', [['15. mars 2024', '2024-03-15', 'day']]);
+    expect(r.out.info.date).toBeNull();
+  });
+  it('reads a date alone above the signatures however much page furniture follows', () => {
+    const furniture = Array.from({ length: 8 }, (_, i) => `Lenke ${i + 1}`).join('\n\n');
+    const r = run(`Forslag\n\nStortinget ber regjeringen innføre en frist.\n\n22. oktober 2024\n\nAne Breivik (MDG)\n\n${furniture}`, [['22. oktober 2024', '2024-10-22', 'day']]);
+    expect(r.out.info.date).toMatchObject({ value: { value: '2024-10-22', precision: 'day' }, ruleId: 'date-document-alone' });
+  });
+  it('makes a representatives\' proposal a proposal issued by their party, not by Stortinget', () => {
+    const r = run(
+      'Dokument 8:45 S (2023–2024)\n\nRepresentantforslag fra stortingsrepresentantene Ingrid Solheim og Lars Myhre (H) om byggesaker\n\nTil Stortinget\n\n' +
+        'Stortinget ber regjeringen innføre en frist. Stortinget ber regjeringen utrede et gebyrfritak.',
+    );
+    expect(r.out.info.genre.value).toBe('proposal');
+    expect(r.out.info.publisher).toMatchObject({ value: 'Høyre', ruleId: 'publisher-proposers' });
+    expect(r.out.actors.find((a) => a.key === 'Lars Myhre')).toMatchObject({ role: 'stortingsrepresentant', affiliation: 'Høyre' });
+  });
+  it('reads a single proposer named with the singular title', () => {
+    const r = run('Representantforslag fra stortingsrepresentant Kari Nordmann (Sp) om lokalsykehus\n\nStortinget ber regjeringen sikre akuttkirurgi.');
+    expect(r.out.info).toMatchObject({ genre: { value: 'proposal' }, publisher: { value: 'Senterpartiet', ruleId: 'publisher-proposers' } });
+  });
+  it("takes the proposers' party from the text when the list names none", () => {
+    const r = run(
+      'Representantforslag fra stortingsrepresentantene Per Dahl og Kari Lund om lokalsykehus\n\nSenterpartiet har lenge kjempet for lokalsykehusene. ' +
+        'Også Høyre har sagt noe om dette, men Senterpartiet vil mer.\n\nStortinget ber regjeringen sikre akuttkirurgi.',
+    );
+    expect(r.out.info.publisher?.value).toBe('Senterpartiet');
+  });
+  it("gives a leader named without an organisation on an organisation's own page to that organisation", () => {
+    const r = run('NSF krever lønnsløft\n\n– Lønnen må opp, sier forbundsleder Lise Strand.\n\n– Vi står sammen, sier professor Ola Dahl.');
+    expect(r.out.info.publisher?.value).toBe('Norsk Sykepleierforbund');
+    expect(r.out.actors.find((a) => a.key === 'Lise Strand')?.affiliation).toBe('Norsk Sykepleierforbund');
+    expect(r.out.actors.find((a) => a.key === 'Ola Dahl')?.affiliation ?? null).toBeNull();
   });
 });
 

@@ -178,6 +178,77 @@ describe('normalise on hand-made inputs', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('spells out every Latin ligature, also with a mark after it, each letter mapped to the ligature', () => {
+    const n = norm('ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ o\uFB01\u0301n');
+    expect(n.text).toBe('ff fi fl ffi ffl st st ofín');
+    expectWellFormed(n);
+    const i = n.text.indexOf('ffl');
+    expect([...n.map.start.slice(i, i + 3)]).toEqual([8, 8, 8]);
+    expect([...n.map.end.slice(i, i + 3)]).toEqual([9, 9, 9]);
+    for (const span of lineSpans(n.text)) expect(spanRoundTrip(n, span, ctx).ok).toBe(true);
+  });
+
+  it('drops the letter pairs that unmapped ligature glyphs leave at page ends, but only where they stand apart', () => {
+    const page = (text: string): string => `${text}\n\nti\n\ntt\n\nft\n\nSide 1 av 3\n`;
+    const n = norm([page('Vi vil styrke\nkommunene og'), page('fylkene i hele landet.'), page('Skolen er viktig.')].join('\f'));
+    expect(n.text).toBe('Vi vil styrke kommunene og fylkene i hele landet.\nSkolen er viktig.');
+    expectWellFormed(n);
+    // Too few to say the font lost its ligatures, or part of the running text: kept.
+    expect(norm('Vi har bygget\n\nti\n\nnye skoler.').text).toBe('Vi har bygget ti nye skoler.');
+    expect(norm(`${'ti\n\n'.repeat(5)}Vi vil bygge\nti\nnye skoler.`).text).toBe('Vi vil bygge ti nye skoler.');
+  });
+
+  it('drops a banner printed once a page, also where the converter put it mid-page', () => {
+    const para = (n: number): string => `Avsnitt ${n} handler om skolen.\nDet er viktig.\nVi vil ha flere lærere.\nSkolen skal være gratis.`;
+    const pages = [
+      `${para(1)}\n\nPARTIET FOR ALLE\n\nVi vil bygge flere\nboliger i hele landet.`,
+      `PARTIET FOR ALLE\n\n${para(2)}\n\nAlle skal ha et hjem.`,
+      `Helse er viktig for\n\nPARTIET FOR ALLE\n\nalle som bor her.\n${para(3)}`,
+      `${para(4)}\n\nPARTIET FOR ALLE`,
+    ];
+    const n = norm(pages.join('\f'));
+    expect(n.text).not.toContain('PARTIET');
+    expect(n.text).toContain('\nVi vil bygge flere boliger i hele landet.\n');
+    expect(n.text).toContain('\nHelse er viktig for alle som bor her.\n');
+    // Twice on one page: a line of the text, however often it recurs.
+    const twice = norm(pages.map((p) => `${p}\nPARTIET FOR ALLE\nSlutt.`).join('\f'));
+    expect(twice.text.split('\n').filter((l) => l === 'PARTIET FOR ALLE').length).toBeGreaterThan(4);
+    // A lead-in repeated once a page is the document's own text.
+    const lead = norm(['Partiet vil\n\n• Bygge boliger.', 'Partiet vil\n\n• Styrke skolen.', 'Partiet vil\n\n• Gi alle arbeid.'].join('\f'));
+    expect(lead.text.split('\n').filter((l) => l === 'Partiet vil')).toHaveLength(3);
+  });
+
+  it('joins a capitalised line that continues the sentence with a name, in text that wraps its lines', () => {
+    // A wrapped page: most lines continue in lower case, so a line break there is no paragraph end.
+    const source = [
+      'Kommunene har lenge bedt staten om bedre',
+      'rammer for bosetting, sier styreleder i KS.',
+      'Flyktningpolitikken skal bygge på anbefalingene fra FNs',
+      'Høykommissær for flyktninger, og kommunene skal få',
+      'betalt for oppgavene de tar på seg. I møtet sa styreleder',
+      'Gunn Marit Helgesen at samarbeidet med FN og FNs',
+      'organisasjoner må styrkes i hele landet.',
+      'Familie og oppvekst',
+      'En god barndom varer livet ut, og barn trenger',
+      'trygge voksne rundt seg hver dag i hele landet.',
+      'Partiet vil',
+      'Styrke skolen i hele landet',
+      'Sikre flere lærere i skolen.',
+    ].join('\n');
+    expect(norm(source).text.split('\n')).toEqual([
+      'Kommunene har lenge bedt staten om bedre rammer for bosetting, sier styreleder i KS.',
+      'Flyktningpolitikken skal bygge på anbefalingene fra FNs Høykommissær for flyktninger, og kommunene skal få betalt for oppgavene de tar på seg. I møtet sa styreleder Gunn Marit Helgesen at samarbeidet med FN og FNs organisasjoner må styrkes i hele landet.',
+      'Familie og oppvekst',
+      'En god barndom varer livet ut, og barn trenger trygge voksne rundt seg hver dag i hele landet.',
+      'Partiet vil',
+      'Styrke skolen i hele landet',
+      'Sikre flere lærere i skolen.',
+    ]);
+    // One line per item or paragraph (markdown, web text): no line is a wrap, so nothing is joined.
+    const unwrapped = 'Vi vil at FNs\nHøykommissær for flyktninger får mer støtte\nDet gjelder også FN og FNs organisasjoner\nAlle skal ha et hjem';
+    expect(norm(unwrapped).text.split('\n')).toHaveLength(4);
+  });
+
   it('keeps markdown structure markers and drops link targets, escapes and heading attributes', () => {
     expect(norm('## **1.1 KLIMA** {#1.1-klima}').text).toBe('## 1.1 KLIMA');
     expect(norm('* punkt med *vekt* og __mer__\n1. første').text).toBe('* punkt med vekt og mer\n1. første');

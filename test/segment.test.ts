@@ -189,6 +189,32 @@ describe('segment on hand-made inputs', () => {
     for (const b of d.blocks) expect(spanRoundTrip(d, b.span, ctx).ok).toBe(true);
   });
 
+  it('keeps a sentence whole when a wrapped PDF line starts with a name, and keeps the heading after it apart', () => {
+    const source = [
+      'Vi vil at bosettingen skal følge rådene fra FNs',
+      'Høykommissær for flyktninger, og at kommunene får',
+      'dekket utgiftene sine. Samarbeidet med FN og FNs',
+      'organisasjoner skal styrkes, sier styreleder i',
+      'fylket. Det er også viktig at styreleder',
+      'Kari Nordmann får møte statsråden i høst.',
+      'Bosetting og integrering',
+      'Alle som får opphold, skal bosettes raskt og',
+      'få tilbud om norskopplæring fra første dag.',
+    ].join('\n');
+    const d = run(source);
+    expect(sentencesOf(d)).toEqual([
+      'Vi vil at bosettingen skal følge rådene fra FNs Høykommissær for flyktninger, og at kommunene får dekket utgiftene sine.',
+      'Samarbeidet med FN og FNs organisasjoner skal styrkes, sier styreleder i fylket.',
+      'Det er også viktig at styreleder Kari Nordmann får møte statsråden i høst.',
+      'Bosetting og integrering',
+      'Alle som får opphold, skal bosettes raskt og få tilbud om norskopplæring fra første dag.',
+    ]);
+    expect(d.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+    // The joined paragraph maps back to exactly its six source lines (normalising them alone would not join them:
+    // the name evidence comes from the whole document).
+    expect(spanRoundTrip(d, d.blocks[0]?.span ?? { start: 0, end: 0 }, ctx).source).toBe(source.split('\n').slice(0, 6).join('\n'));
+  });
+
   // Speed is measured by `npm run bench`; this checks that block-wise segmentation of a large input stays correct.
   it('segments a 400 KB document into blocks and sentences', () => {
     let big = '';

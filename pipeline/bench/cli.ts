@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,29 @@ single-threaded builds write byte-identical output.
   --corpus DIR      also measure a folder of real documents (read in place, never copied)
   --keep            keep the generated corpora and outputs (their folder is printed)`;
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Copy a folder tree (files and folders only). */
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const e of await readdir(from, { withFileTypes: true })) {
+    if (e.isDirectory()) await copyTree(join(from, e.name), join(to, e.name));
+    else if (e.isFile()) await copyFile(join(from, e.name), join(to, e.name));
+  }
+}
+
+/**
+ * A frozen copy of the pipeline to run every measurement from: editing the working tree while the bench runs
+ * (which changes the pipeline's version and so empties the cache) cannot touch the figures.
+ */
+async function snapshot(work: string): Promise<string> {
+  const app = join(work, 'app');
+  // The pipeline reads its own files and the committed JSON Schemas next to it.
+  for (const d of ['pipeline', 'schemas']) await copyTree(join(ROOT, d), join(app, d));
+  for (const f of ['package.json', 'package-lock.json']) await copyFile(join(ROOT, f), join(app, f)).catch(() => {});
+  await symlink(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
+  return join(app, 'pipeline', 'bench', 'child.ts');
+}
 
 interface ChildOutput<T> {
   result: T;
@@ -36,11 +58,11 @@ interface ChildOutput<T> {
   processMs: number;
 }
 
-/** Run one measurement in a fresh Node process (its own peak memory) and read its JSON line. */
-function child<T>(args: string[]): Promise<ChildOutput<T>> {
+/** Run one measurement in a fresh Node process (its own peak memory) from the given child.ts, and read its JSON line. */
+function child<T>(entry: string, args: string[]): Promise<ChildOutput<T>> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -55,9 +77,6 @@ function child<T>(args: string[]): Promise<ChildOutput<T>> {
 }
 
 type BuildChild = ChildOutput<BuildRun['result']>;
-
-const runBuild = (seeds: string, out: string, workers: number, cache: string | null): Promise<BuildChild> =>
-  child<BuildRun['result']>(['build', seeds, out, String(workers), cache ?? '-']);
 
 /** Every file under a folder with its bytes, for byte-for-byte comparison of two outputs. */
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
@@ -114,13 +133,16 @@ async function main(argv: string[]): Promise<number> {
   const kit = generatorKit(loadLexicon());
   const work = await mkdtemp(join(tmpdir(), 'kravkart-bench-'));
   const say = (s: string) => process.stderr.write(`${s}\n`);
+  const entry = await snapshot(work);
+  const runBuild = (seeds: string, out: string, threads: number, cache: string | null): Promise<BuildChild> =>
+    child<BuildRun['result']>(entry, ['build', seeds, out, String(threads), cache ?? '-']);
   const results: SizeResult[] = [];
   let real: SizeResult | null = null;
   let incremental: Incremental | null = null;
   try {
     if (args.corpus !== undefined) {
       say(`bench: floor and build on ${args.corpus}`);
-      const fl = await child<FloorResult>(['floor', args.corpus]);
+      const fl = await child<FloorResult>(entry, ['floor', args.corpus]);
       const run = await runBuild(args.corpus, join(work, 'out-corpus'), workers, null);
       const why = failed(run);
       if (why !== null) throw new Error(`the build of ${args.corpus} failed: ${why}`);
@@ -131,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
       say(`bench: generating ${n} documents (seed ${seed})`);
       const stats: CorpusStats = await writeCorpus(corpus, seed, n, kit);
       say(`bench: floor on ${n} documents`);
-      const fl = await child<FloorResult>(['floor', corpus]);
+      const fl = await child<FloorResult>(entry, ['floor', corpus]);
       say(`bench: build of ${n} documents on ${workers} workers, no cache`);
       const run = await runBuild(corpus, join(work, `out-${n}`), workers, null);
       const why = failed(run);

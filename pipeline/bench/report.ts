@@ -88,13 +88,13 @@ export function formatReport(r: BenchReport): string {
     );
   }
   out.push('');
-  out.push('Share of stage time (per-document stages summed over worker threads):');
-  const w2 = [9, ...STAGES.map((s) => Math.max(s.length, 6))];
+  out.push('Share of stage time and seconds (per-document stages summed over worker threads):');
+  const w2 = [9, ...STAGES.map((s) => Math.max(s.length, 13))];
   out.push(row(['documents', ...STAGES], w2));
   for (const s of all) {
     const t = s.build.result.timings;
     const sum = STAGES.reduce((n, k) => n + (t[k] ?? 0), 0);
-    out.push(row([s === r.corpus?.result ? `${s.documents} real` : String(s.documents), ...STAGES.map((k) => pct((t[k] ?? 0) / sum))], w2));
+    out.push(row([s === r.corpus?.result ? `${s.documents} real` : String(s.documents), ...STAGES.map((k) => `${pct((t[k] ?? 0) / sum)} ${fixed((t[k] ?? 0) / 1000, 1, 0)}s`)], w2));
   }
   if (r.corpus !== null) out.push(`(real: ${r.corpus.dir})`);
   const bySize = [...r.sizes].sort((a, b) => a.documents - b.documents);

@@ -3,6 +3,7 @@ import type { ExtractedDoc, SegmentedDoc } from '../document.ts';
 import { findActors } from './actors/index.ts';
 import { findDates } from './dates/index.ts';
 import { findMetadata } from './metadata/index.ts';
+import { findProposers } from './metadata/proposers.ts';
 import { findDemands } from './demands/index.ts';
 import { readLayout } from './demands/layout.ts';
 import { message, positionAt } from '../messages.ts';
@@ -10,13 +11,15 @@ import { message, positionAt } from '../messages.ts';
 /**
  * Extract stage: actors and their mentions, calendar expressions, document metadata (title, own date,
  * publisher, genre) and demands. Order matters: metadata picks the document date from the dates and the
- * publisher from the actors; demands need the publisher and actors for claimants and addressees.
+ * publisher from the actors (a proposal's from its listed proposers); demands need the publisher, the genre, the
+ * proposers and the actors for claimants and addressees.
  */
 export function extract(doc: SegmentedDoc, ctx: Context): ExtractedDoc {
   const found = findActors(doc, ctx);
   const dates = findDates(doc, ctx);
-  const meta = findMetadata(doc, { actors: found.actors, mentions: found.mentions, dates }, ctx);
-  const demands = findDemands(doc, { actors: meta.actors, mentions: found.mentions, info: meta.info }, ctx);
+  const proposers = findProposers(doc.text, found.mentions, found.actors, ctx.lexicon.metadata.proposers.markers);
+  const meta = findMetadata(doc, { actors: found.actors, mentions: found.mentions, dates, proposers }, ctx);
+  const demands = findDemands(doc, { actors: meta.actors, mentions: found.mentions, info: meta.info, proposers }, ctx);
   return {
     ...doc,
     info: meta.info,

@@ -75,5 +75,12 @@ export const ActorsLexicon = z.strictObject({
     namePrefixes: z.array(z.string().min(1)),
     /** Nouns that make "<Place> kommune" a municipality. */
     municipalityWords: z.array(z.string().min(1)),
+    /**
+     * Definite endings of Norwegian nouns ("Lederne", "Alliansen"): a registry name that is also a word and ends in
+     * one may be that word at a sentence's start even before a voice verb ("Lederne mener …").
+     */
+    definiteEndings: z.array(z.string().min(1)).default([]),
+    /** Endings of national organisations' names that a county branch's name drops ("Landsorganisasjonen i Norge" → "Landsorganisasjonen i Trøndelag"). */
+    nationalQualifiers: z.array(z.string().min(1)).default([]),
   }),
 });

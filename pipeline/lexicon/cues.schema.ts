@@ -73,10 +73,42 @@ export const CuesLexicon = z.object({
   }),
   /** Subjects that stand for the document's own voice ("vi", "partiet", "landsmøtet"). */
   selfReferences: z.array(Phrase),
+  /**
+   * Self-references that name one kind of voice ("partiet" a party, "forbundet" a union): in a joint text they stand
+   * for the one party of that type ("Partiet skal …" in an agreement between a union and a party).
+   */
+  selfTypes: z.array(z.object({ word: Phrase, types: z.array(ActorType).min(1) })).default([]),
+  /** Words that coordinate two subjects ("A og B krever"). */
+  coordinators: z.array(Phrase).default([]),
+  /** Auxiliaries of a perfect tense between a subject and its participle ("FO har krevd"). */
+  auxiliaries: z.array(Phrase).default([]),
+  /** Time adverbials that may stand between an auxiliary and its participle ("har i flere år krevd"). */
+  timeAdverbials: z.array(Phrase).default([]),
+  /** Prepositions that attribute a clause to an actor ("Ifølge Legeforeningen bør …"). */
+  attributionMarkers: z.array(Phrase).default([]),
+  /** Subjects that state what the text itself does ("Avtalen skal styrke samarbeidet"): no demand. */
+  documentSubjects: z.array(Phrase).default([]),
+  proposal: z
+    .object({
+      /**
+       * Actor types whose request in a proposal ("Stortinget ber regjeringen …") is the wording of the resolution the
+       * proposers put forward: the proposers are its claimants.
+       */
+      resolvingTypes: z.array(ActorType),
+      /** The rules of the present-tense requests that word a resolution ("ber"); "har bedt" reports an earlier one. */
+      resolvingRules: z.array(RuleId),
+    })
+    .default({ resolvingTypes: [], resolvingRules: [] }),
   /** Verbs whose subject owns a claim made in their at-clause ("KS mener at … må", "X er opptatt av at"). */
   claimVerbs: z.array(Phrase),
+  /** Claim verbs that own an at-clause only when their subject is an actor or the text's own voice ("Partene er enige om at …"). */
+  boundClaimVerbs: z.array(Phrase).default([]),
   /** Speech verbs of a trailing attribution (", sier Helgesen"). */
   speechVerbs: z.array(Phrase),
+  /** Prepositions that tie a speaker to the organisation they speak for in an attribution ("sier Vik i LO", "… fra NHO"). */
+  speakerPrepositions: z.array(Phrase).default([]),
+  /** Words that open an attribution sentence pointing back at the quote before it ("Det sier Helgesen."). */
+  quoteBacks: z.array(Phrase).default([]),
   /** Conjunctions and relatives that put a modal into a subordinate (descriptive) clause ("som skal", "for at … skal"). */
   subordinators: z.array(Phrase),
   /** Words before "at" that make it a purpose or result clause, never a claim ("for at", "slik at"). */

@@ -20,6 +20,8 @@ export const MetadataLexicon = z.strictObject({
     adoption: z.array(z.string().min(1)),
     /** Nouns for the document itself: an adoption sentence about one of these dates the document ("Uttalelsen ble vedtatt …"). */
     documentNouns: z.array(z.string().min(1)),
+    /** Words that may stand between the place and the date of a place-and-date line ("Arendal, den 3. mars 2023"). */
+    placeDateWords: z.array(z.string().min(1)).default([]),
     /** How many characters may separate a label or cue from the date. */
     maxGap: z.int().positive(),
   }),
@@ -29,6 +31,12 @@ export const MetadataLexicon = z.strictObject({
     /** Words that introduce the parties of a joint text ("avtale mellom X og Y"). */
     agreementLinks: z.array(z.string().min(1)),
   }),
+  proposers: z
+    .strictObject({
+      /** Words on a head line that make the persons named there a proposal's proposers ("fra stortingsrepresentant X"). */
+      markers: z.array(z.string().min(1)),
+    })
+    .default({ markers: [] }),
   title: z.strictObject({
     /** Lines starting with these are labels or boilerplate, never a title. */
     skipLines: z.array(z.string().min(1)),
@@ -46,6 +54,8 @@ export const MetadataLexicon = z.strictObject({
     bodyVoiceWeight: z.number().positive(),
     /** Weight for `resolution` when the text says it was adopted by a body ("Uttalelsen ble vedtatt på …"). */
     adoptedWeight: z.number().positive(),
+    /** Weight for `proposal` when the head lists the proposers ("fra stortingsrepresentantene A og B"). */
+    proposersWeight: z.number().positive(),
     /** How many lines count as the title area and the closing. */
     headLines: z.int().positive(),
     closingLines: z.int().positive(),

@@ -33,12 +33,28 @@ export const TextLexicon = z.object({
     runningHeaderMaxLength: z.int().min(1),
     /** Share of a line's occurrences that must sit at page boundaries before it counts as a running header. */
     runningHeaderBoundaryShare: z.number().min(0).max(1),
+    /** The same for a banner that recurs at most once a page: converters put it mid-page about half the time. */
+    bannerBoundaryShare: z.number().min(0).max(1),
+    /** Share of the document's pages such a banner must recur on (more than any section heading does). */
+    bannerMinPageShare: z.number().min(0).max(1),
     /** Share of the document's pages a running header must recur on. */
     runningHeaderMinPageShare: z.number().min(0).max(1),
   }),
   typography: z.object({
     /** Presentation forms that PDF extraction leaves in the text, with the letters they stand for. */
     ligatures: z.record(z.string().length(1), z.string().min(1)),
+    /**
+     * What a PDF leaves when its font maps ligature glyphs to no text: the words lose the letters ("Konserva vt")
+     * and the glyphs come out as stray lines of letter pairs ("ti", "tt", "ﬀ") at the page's end.
+     */
+    lostLigatures: z.object({
+      /** The letters of ligature glyphs, as such a stray line spells them. */
+      fragments: z.array(Word),
+      /** A line is debris when it holds only fragments, at most this many. */
+      maxPerLine: z.int().min(1),
+      /** Debris lines are dropped only when the document has at least this many (one lone "ti" is a numeral). */
+      minLines: z.int().min(1),
+    }),
   }),
   lists: z.object({
     /** Bullet symbols that mark a list item even without a following space. */

@@ -3,12 +3,14 @@ import { LineKind } from './furniture.ts';
 import { joinKind } from './join.ts';
 import type { LineTable } from './lines.ts';
 import { matchMarker } from './markers.ts';
+import { continuesWithName, countWordUse, type WordUse } from './names.ts';
 import type { TextKit } from './rules.ts';
 
 /**
  * Lay the kept lines out as the normalised text: one block per line, blocks separated by "\n", lines broken
  * mid-sentence joined with a space (or without one, for hyphenation), each separator mapped to the source
- * whitespace it replaces.
+ * whitespace it replaces. A capitalised line joins the one before when it continues the sentence with a name
+ * (names.ts), which takes the whole document's word use as evidence.
  *
  * Lone list markers: PDF extraction often writes a list's bullets as a run of "•" lines before the items
  * ("•\n•\n•\n\nFirst item…\nSecond item…"). Each item that starts a new block after such a run takes the next
@@ -29,6 +31,10 @@ export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capa
   let prev = -1;
   let prevIsHeading = false;
   let prevAdjacent = true;
+  /** Where the content of the current block starts in `out`. */
+  let blockStart = 0;
+  /** Counted on the first line that needs it: most documents never do. */
+  let use: WordUse | null = null;
 
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
@@ -58,15 +64,14 @@ export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capa
     if (queueHead < queue.length) itemsStarted = true;
     const marker = matchMarker(line.text, kit);
     const previous = lines[prev];
-    const join =
-      previous !== undefined && !markerSincePrev && marker === null && !prevIsHeading
-        ? joinKind(
-            { text: previous.text, softHyphen: previous.softHyphen, softWrap: previous.trailingSpace },
-            line.text,
-            prevAdjacent,
-            kit,
-          )
-        : null;
+    const continuable = previous !== undefined && !markerSincePrev && marker === null && !prevIsHeading;
+    const before = continuable ? { text: previous.text, softHyphen: previous.softHyphen, softWrap: previous.trailingSpace } : null;
+    let join = before === null ? null : joinKind(before, line.text, prevAdjacent, kit);
+    // "… fra FNs" / "Høykommissær for …": a capitalised line that continues the sentence with a name.
+    if (join === null && continuable && prevAdjacent) {
+      use ??= countWordUse(lines, kinds, kit);
+      if (continuesWithName(() => out.text(blockStart, out.length), previous.text, line.text, use, kit)) join = 'space';
+    }
     const firstFrom = clean.start[line.a] ?? line.from;
 
     if (join !== null) {
@@ -93,6 +98,7 @@ export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capa
       } else if (out.length > 0) {
         out.push(0x0a, gapFrom, firstFrom);
       }
+      blockStart = out.length + (marker?.contentStart ?? 0);
     }
     out.copyFrom(clean, line.a, line.b);
     prev = i;

@@ -49,8 +49,9 @@ export function cleanLine(src: string, from: number, to: number, out: MappedBuff
       if (!isMarkCodePoint(cp)) break;
       j += cp > 0xffff ? 2 : 1;
     }
+    // A ligature is a compatibility character, which NFC keeps: it is spelt out here, also with marks after it.
+    const ligature = ligatures.get(c);
     if (j === i + 1) {
-      const ligature = ligatures.get(c);
       if (ligature !== undefined) {
         for (let k = 0; k < ligature.length; k++) out.push(ligature.charCodeAt(k), i, j);
         i = j;
@@ -63,7 +64,7 @@ export function cleanLine(src: string, from: number, to: number, out: MappedBuff
       }
     }
     // Every unit of the group's NFC form maps to the whole group, so any span over it maps back exactly.
-    const nfc = src.slice(i, j).normalize('NFC');
+    const nfc = (ligature === undefined ? src.slice(i, j) : ligature + src.slice(i + 1, j)).normalize('NFC');
     for (let k = 0; k < nfc.length; k++) out.push(nfc.charCodeAt(k), i, j);
     i = j;
   }

@@ -14,8 +14,8 @@ const FIRST_WORD = /^\p{L}+/u;
 /** "5 Næring og skatt", "2.13 Kultur": a numbered section title, which never continues the line before it. */
 const SECTION_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.? \p{Lu}[^.!?:]{0,80}$/u;
 
-/** No lower-case letter and at least four capitals. */
-function isShouting(t: string): boolean {
+/** No lower-case letter and at least four capitals: a title or running header in capitals. */
+export function isShouting(t: string): boolean {
   let capitals = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);

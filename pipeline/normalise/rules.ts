@@ -6,9 +6,18 @@ export interface TextKit {
   boilerplate: RegExp[];
   /** Whole-line tests for PDF page furniture (page numbers, contents leaders, rules). */
   furniture: RegExp[];
-  runningHeader: { minRepeats: number; maxLength: number; boundaryShare: number; minPageShare: number };
+  runningHeader: {
+    minRepeats: number;
+    maxLength: number;
+    boundaryShare: number;
+    minPageShare: number;
+    bannerBoundaryShare: number;
+    bannerMinPageShare: number;
+  };
   /** Ligature code unit → replacement letters. */
   ligatures: Map<number, string>;
+  /** Stray lines that ligature glyphs without a text mapping leave (see text.yaml `typography.lostLigatures`). */
+  lostLigatures: { fragments: Set<string>; maxPerLine: number; minLines: number };
   /** Bullet symbols that mark an item even when glued to the text. */
   symbolMarkers: Set<number>;
   /** Characters that mark an item only when a space follows. */
@@ -56,8 +65,15 @@ export function textKit(rules: TextRules): TextKit {
       maxLength: rules.pageFurniture.runningHeaderMaxLength,
       boundaryShare: rules.pageFurniture.runningHeaderBoundaryShare,
       minPageShare: rules.pageFurniture.runningHeaderMinPageShare,
+      bannerBoundaryShare: rules.pageFurniture.bannerBoundaryShare,
+      bannerMinPageShare: rules.pageFurniture.bannerMinPageShare,
     },
     ligatures: new Map(Object.entries(rules.typography.ligatures).map(([k, v]) => [k.charCodeAt(0), v])),
+    lostLigatures: {
+      fragments: new Set(rules.typography.lostLigatures.fragments),
+      maxPerLine: rules.typography.lostLigatures.maxPerLine,
+      minLines: rules.typography.lostLigatures.minLines,
+    },
     symbolMarkers: codes(rules.lists.symbols),
     spacedMarkers: codes(rules.lists.spaced),
     speechMarkers: codes(rules.lists.speech),
@@ -71,4 +87,10 @@ export function textKit(rules: TextRules): TextKit {
   };
   cache.set(rules, kit);
   return kit;
+}
+
+/** Whether a line ends like a lead-in to a list ("SV vil", "Partiet Sentrum ønsker"): a whole ending word or phrase. */
+export function endsLikeLeadIn(t: string, kit: TextKit): boolean {
+  const lower = t.toLowerCase();
+  return kit.leadInEndings.some((e) => lower === e || (lower.endsWith(e) && lower.charCodeAt(lower.length - e.length - 1) === 0x20));
 }

@@ -42,19 +42,20 @@ const WINDOW_PER_WORKER = 8;
  * text can be freed while the rest are processed. `stats` counts cache hits, misses and corrupt entries.
  */
 export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, stats: CacheStats): AsyncGenerator<Processed> {
-  const keys = plan.cache === null ? null : docs.map((d) => (d === null ? '' : cacheKey(d, plan.ctx.options, (plan.cache as { version: string }).version)));
+  const cache = plan.cache;
+  const keys = cache === null ? null : docs.map((d) => (d === null ? '' : cacheKey(d, plan.ctx.options, cache.version)));
   // Characters still to process: the documents without an entry (a corrupt entry found later is processed anyway).
   let toProcess = 0;
   docs.forEach((d, i) => {
-    if (d !== null && (keys === null || !existsSync(entryPath((plan.cache as { dir: string }).dir, keys[i] as string)))) toProcess += d.source.length;
+    if (d !== null && (cache === null || !existsSync(entryPath(cache.dir, keys?.[i] ?? '')))) toProcess += d.source.length;
   });
   const size = plan.workers > 1 && toProcess >= plan.minParallelChars ? plan.workers : 1;
-  const pool = size > 1 ? new WorkerPool(size, { options: plan.ctx.options, cacheDir: plan.cache?.dir ?? null }) : null;
+  const pool = size > 1 ? new WorkerPool(size, { options: plan.ctx.options, cacheDir: cache?.dir ?? null }) : null;
   const window = WINDOW_PER_WORKER * size;
 
   const compute = (doc: SourceDoc, seq: number, key: string | null): Promise<Processed> => {
     const task: DocumentTask = { seq, doc, cacheKey: key };
-    const reply = pool === null ? Promise.resolve(runTask(task, plan.ctx, plan.cache?.dir ?? null)) : pool.run(task);
+    const reply = pool === null ? Promise.resolve(runTask(task, plan.ctx, cache?.dir ?? null)) : pool.run(task);
     return reply.then(
       (r) => fromReply(r, doc.file, size),
       (e: Error) => Promise.reject(failure(doc.file, e.message, [])),
@@ -65,8 +66,8 @@ export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, 
     const doc = docs[i] as SourceDoc;
     docs[i] = null;
     const key = keys?.[i] ?? null;
-    if (plan.cache !== null && key !== null) {
-      const entry = readEntry(plan.cache.dir, key, doc.file);
+    if (cache !== null && key !== null) {
+      const entry = readEntry(cache.dir, key, doc.file);
       if (typeof entry !== 'string') {
         stats.hits += 1;
         return Promise.resolve({ outcome: entry, times: noTimes(), cached: true, threads: 0 });

@@ -1,5 +1,5 @@
 import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from '../normalise/chars.ts';
-import type { TextKit } from '../normalise/rules.ts';
+import { endsLikeLeadIn, type TextKit } from '../normalise/rules.ts';
 
 const LAST_WORD = /[\p{L}\p{N}]+$/u;
 
@@ -44,11 +44,7 @@ export function isShortTitle(t: string, kit: TextKit): boolean {
     return false;
   }
 
-  const lower = t.toLowerCase();
-  const word = LAST_WORD.exec(lower)?.[0];
+  const word = LAST_WORD.exec(t.toLowerCase())?.[0];
   if (word !== undefined && kit.connectors.has(word)) return false;
-  for (const ending of kit.leadInEndings) {
-    if (lower === ending || (lower.endsWith(ending) && lower.charCodeAt(lower.length - ending.length - 1) === 0x20)) return false;
-  }
-  return true;
+  return !endsLikeLeadIn(t, kit);
 }

@@ -37,6 +37,7 @@ export function findActors(doc: SegmentedDoc, ctx: Context): ActorsFound {
     isTitleLine: (line) => startsWithTitle(line, roles),
     voiceVerbs: [...ctx.lexicon.metadata.publisher.voiceVerbs, ...roles.speechVerbs],
     agreementLinks: ctx.lexicon.metadata.publisher.agreementLinks,
+    joiners: ctx.lexicon.metadata.title.continuations,
   };
   // Two passes: the first finds the names the document defines abbreviations for ("… (SV)"), the
   // second reads those abbreviations with the document's own meaning.

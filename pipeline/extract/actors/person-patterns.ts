@@ -16,8 +16,10 @@ export function titledNames(pc: PersonContext): Sighting[] {
   const p = rolePatterns(pc.roles);
   const { text } = pc;
   const out: Sighting[] = [];
-  // Navn, tittel [i] ORG  — and the same without the comma when a signature was joined into one line.
-  for (const m of text.matchAll(new RegExp(`(${p.name})(,?)[ \\t]*(${p.title})(?:[ \\t]+${p.preposition})?[ \\t]+`, 'gdu'))) {
+  // Navn, tittel [i] ORG  — and the same without the comma when a signature was joined into one line; also with a
+  // relative link ("Kari Hansen, som er leder i Fagforbundet").
+  const link = pc.roles.appositionLinks.length === 0 ? '' : `(?:(?:${alternationCi(pc.roles.appositionLinks)})[ \\t]+)?`;
+  for (const m of text.matchAll(new RegExp(`(${p.name})(,?)[ \\t]*${link}(${p.title})(?:[ \\t]+${p.preposition})?[ \\t]+`, 'gdu'))) {
     const [ns, ne] = m.indices?.[1] as [number, number];
     const rs = (m.indices?.[3] as [number, number])[0];
     const org = candidateAt(pc.orgs, text, m.index + m[0].length);
@@ -26,7 +28,8 @@ export function titledNames(pc: PersonContext): Sighting[] {
     const aff = org ? orgKey(org) : implied(m[3] as string, pc);
     out.push(sighting(text, ns, ne, role, aff, org ? 'person-name-title-org' : 'person-name-title', org ? 0.85 : 0.7, org ? 4 : 2));
   }
-  // tittel Navn [(ORG)], tittel Navn i ORG ("generalsekretær Arvid Skjelbred i Pensjonistforbundet")
+  // tittel Navn [(ORG)], tittel Navn i ORG ("generalsekretær Arvid Skjelbred i Pensjonistforbundet"), ORGs tittel Navn
+  // ("LOs leder Peggy Hessen Følsvik")
   const prepAfter = new RegExp(`^[ \\t]+${p.preposition}[ \\t]+`, 'u');
   for (const m of text.matchAll(new RegExp(`(${p.title})[ \\t]+(${p.name})`, 'gdu'))) {
     const [ns, ne] = m.indices?.[2] as [number, number];
@@ -34,8 +37,10 @@ export function titledNames(pc: PersonContext): Sighting[] {
     const prep = paren ? null : prepAfter.exec(text.slice(ne, ne + 12));
     const org = paren ? candidateAt(pc.orgs, text, ne + paren[0].length) : prep ? candidateAt(pc.orgs, text, ne + prep[0].length) : null;
     const closed = org !== null && (prep !== null || /^\s*\)/.test(text.slice(org.span.end)));
-    const aff = closed && org ? orgKey(org) : implied(m[1] as string, pc);
-    out.push(sighting(text, ns, ne, m[1] as string, aff, closed ? 'person-title-name-org' : 'person-title-name', 0.8, 1));
+    const owner = closed ? null : pc.orgs.find((o) => o.genitive && o.span.end <= m.index && /^[ \t]+$/.test(text.slice(o.span.end, m.index)));
+    const aff = closed && org ? orgKey(org) : owner ? orgKey(owner) : implied(m[1] as string, pc);
+    const ruleId = closed ? 'person-title-name-org' : owner ? 'person-org-genitive-title-name' : 'person-title-name';
+    out.push(sighting(text, ns, ne, m[1] as string, aff, ruleId, 0.8, closed || owner ? 2 : 1));
   }
   // Navn (ORG)
   for (const m of text.matchAll(new RegExp(`(${p.name})[ \\t]*\\(`, 'gdu'))) {
@@ -53,6 +58,64 @@ export function titledNames(pc: PersonContext): Sighting[] {
   }
   return out;
 }
+
+/**
+ * Names listed after a plural title or a label: "stortingsrepresentantene A, B og C (KrF)", "fra
+ * stortingsrepresentantene A og B fra Venstre", "Forslagsstillere: A (MDG), B (MDG)". Each person takes the
+ * title's singular as role; an organisation in brackets after one name is that person's, and one after the
+ * last name of a list where no other name has its own (or "fra ORG" after the list) belongs to every name.
+ */
+export function listedNames(pc: PersonContext): Sighting[] {
+  if (pc.roles.listTitles.length === 0) return [];
+  const p = rolePatterns(pc.roles);
+  const { text } = pc;
+  const byForm = new Map(pc.roles.listTitles.map((t) => [fold(t.form), t.title] as const));
+  const lead = new RegExp(`(?<![\\p{L}])(${alternationCi(pc.roles.listTitles.map((t) => t.form))}):?[ \\t]+`, 'giu');
+  const name = new RegExp(`^${p.name}`, 'u');
+  const paren = /^[ \t]*\([ \t]*/u;
+  // Lists may break across lines in PDF text; a name never does.
+  const separator = /^\s*(?:,|og(?![\p{L}]))\s*/u;
+  const from = /^\s+(?:fra|for)\s+/u;
+  const out: Sighting[] = [];
+  for (const m of text.matchAll(lead)) {
+    const title = byForm.get(fold(m[1] as string)) ?? null;
+    const listed: { span: Span; org: string | null }[] = [];
+    let at = m.index + m[0].length;
+    for (;;) {
+      const n = name.exec(text.slice(at, at + 80));
+      if (!n) break;
+      const span = { start: at, end: at + n[0].length };
+      at = span.end;
+      let org: string | null = null;
+      const open = paren.exec(text.slice(at, at + 4));
+      const inner = open ? candidateAt(pc.orgs, text, at + open[0].length) : null;
+      if (open && inner && /^[ \t]*\)/.test(text.slice(inner.span.end))) {
+        org = orgKey(inner);
+        at = inner.span.end + (/^[ \t]*\)/.exec(text.slice(inner.span.end)) as RegExpExecArray)[0].length;
+      }
+      listed.push({ span, org });
+      const sep = separator.exec(text.slice(at, at + 6));
+      if (!sep || !name.test(text.slice(at + sep[0].length, at + sep[0].length + 80))) break;
+      at += sep[0].length;
+    }
+    if (listed.length === 0) continue;
+    const own = listed.filter((l) => l.org !== null);
+    const last = listed[listed.length - 1] as (typeof listed)[number];
+    const fromOrg = from.exec(text.slice(at, at + 8));
+    const after = fromOrg ? candidateAt(pc.orgs, text, at + fromOrg[0].length) : null;
+    const shared = own.length === 1 && last.org !== null && listed.length > 1 ? last.org : after ? orgKey(after) : null;
+    for (const l of listed) {
+      const written = (own.length > 1 ? l.org : null) ?? shared ?? l.org;
+      // An organisation written in the list tells more than one the title implies (a representative's party, not Stortinget).
+      const aff = written ?? (title === null ? null : implied(title, pc));
+      out.push(sighting(text, l.span.start, l.span.end, title, aff, 'person-listed', 0.8, written === null ? 1 : 3));
+    }
+  }
+  return out;
+}
+
+/** Case-insensitive alternation of literal words, longest first. */
+const alternationCi = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
 /** "tittel i ORG, Navn": the title and organisation come first. */
 export function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
@@ -122,12 +185,17 @@ interface Line {
 // How far above a signature the organisation line of the closing may stand.
 const CLOSING_LINES_UP = 4;
 
-/** The organisation named alone on one of the lines just above line `i`, stopping at running text. */
+/**
+ * The organisation named alone on one of the lines just above line `i` ("Utdanningsforbundet", or after a label:
+ * "For Agder Arbeiderparti"), stopping at running text.
+ */
 function orgLineAbove(all: readonly Line[], i: number, pc: PersonContext): string | null {
+  const label = new RegExp(`^(?:${alternationCi(pc.roles.signatureLabels)})\\s+`, 'u');
   for (let j = i - 1; j >= 0 && j >= i - CLOSING_LINES_UP; j--) {
     const line = all[j] as Line;
     if (line.text.split(/\s+/).length > SIGNATURE_TITLE_WORDS) return null;
-    const org = pc.orgs.find((o) => o.span.start === line.span.start && /^[\s.,]*$/.test(pc.text.slice(o.span.end, line.span.end)));
+    const start = line.span.start + (pc.roles.signatureLabels.length > 0 ? (label.exec(line.text)?.[0].length ?? 0) : 0);
+    const org = pc.orgs.find((o) => o.span.start === start && /^[\s.,]*$/.test(pc.text.slice(o.span.end, line.span.end)));
     if (org) return orgKey(org);
   }
   return null;

@@ -1,6 +1,6 @@
 import type { Span } from '../../document.ts';
 import type { Candidate } from './candidate.ts';
-import { bylines, namesBeforeTitledOrgs, signatures, titledNames } from './person-patterns.ts';
+import { bylines, listedNames, namesBeforeTitledOrgs, signatures, titledNames } from './person-patterns.ts';
 import type { Registry } from './registry.ts';
 import type { RolesLexicon } from './roles.ts';
 import { escapeRe, fold, overlaps } from './text.ts';
@@ -29,11 +29,12 @@ export interface PersonContext {
 
 /**
  * Named persons with role and affiliation, from "Navn, tittel i ORG", "tittel i ORG, Navn",
- * "ORG-tittel Navn", "tittel Navn (ORG)", "Navn (ORG)", news bylines and signature blocks (a name line
+ * "ORG-tittel Navn", "tittel Navn (ORG)", "Navn (ORG)", lists after a plural title ("stortingsrepresentantene A og B"),
+ * news bylines and signature blocks (a name line
  * followed by a title line); later full-name and bare-surname mentions ("sier Helgesen") resolve to the same person.
  */
 export function findPersons(pc: PersonContext): Candidate[] {
-  const sightings = [...titledNames(pc), ...namesBeforeTitledOrgs(pc), ...signatures(pc), ...bylines(pc)].filter((s) => plausible(s, pc));
+  const sightings = [...titledNames(pc), ...namesBeforeTitledOrgs(pc), ...listedNames(pc), ...signatures(pc), ...bylines(pc)].filter((s) => plausible(s, pc));
   const people = merge(sightings);
   const cands: Candidate[] = sightings.map((s) => toCandidate(s, people.get(s.name) as Person));
   return cands.concat(repeats(pc, people, cands));
@@ -93,13 +94,19 @@ function toCandidate(s: Sighting, person: Person): Candidate {
   };
 }
 
-/** Later mentions of a known person: the full name again, or the surname alone ("sier Helgesen"). */
+/**
+ * Later mentions of a known person: the full name again, or the surname alone ("sier Helgesen"), a double surname
+ * included ("sier Aamot Strand" for Lise Aamot Strand).
+ */
 function repeats(pc: PersonContext, people: Map<string, Person>, found: readonly Candidate[]): Candidate[] {
   if (people.size === 0) return [];
   const surnames = new Map<string, string[]>();
   for (const name of people.keys()) {
-    const last = name.split(' ').at(-1) as string;
-    surnames.set(last, [...(surnames.get(last) ?? []), name]);
+    const words = name.split(' ');
+    for (let k = 1; k < words.length; k++) {
+      const tail = words.slice(k).join(' ');
+      surnames.set(tail, [...(surnames.get(tail) ?? []), name]);
+    }
   }
   const forms = [...people.keys(), ...[...surnames].filter(([, names]) => names.length === 1).map(([s]) => s)];
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${forms.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(s)?(?![\\p{L}\\p{N}])`, 'gu');

@@ -40,7 +40,8 @@ export function scanRegistry(
   shadowed: ReadonlySet<string> = new Set(),
 ): Candidate[] {
   const out: Candidate[] = [];
-  const speaks = voiceVerbs.length === 0 ? null : new RegExp(`^[ \t]+${alternation(voiceVerbs)}(?![\\p{L}])`, 'u');
+  // A voice verb after the name, or the colon of a headline that quotes it ("Delta: – Heltid må bli normalen").
+  const speaks = voiceVerbs.length === 0 ? null : new RegExp(`^(?::[ \t]|[ \t]+${alternation(voiceVerbs)}(?![\\p{L}]))`, 'u');
   const push = (m: RegExpExecArray, key: string, type: ActorType, mode: FormMode | 'local', extra?: Partial<Candidate>, damaged = false) => {
     const span = nameSpan(text, m);
     if (span === null || (span.compound && (mode === 'common' || mode === 'listOnly' || damaged))) return;
@@ -69,8 +70,8 @@ export function scanRegistry(
     if (!entry || !actor || local.has(squash(m[1] as string)) || shadowed.has(squash(m[1] as string))) continue;
     const at = m.index;
     const name = m[1] as string;
-    if (entry.mode === 'common' && (isAllCapsLine(text, at) || (isSentenceInitial(text, at) && !namedSubject(text, at, name, speaks)))) continue;
-    if (entry.mode === 'listOnly' && !inPartyList(text, { start: at, end: at + name.length }, reg)) continue;
+    if (entry.mode === 'common' && (isAllCapsLine(text, at) || (isSentenceInitial(text, at) && !namedSubject(text, at, name, speaks, reg.lexicon.discovery.definiteEndings)))) continue;
+    if (entry.mode === 'listOnly' && !inPartyList(text, { start: at, end: at + name.length }, reg) && !afterPersonName(text, { start: at, end: at + name.length })) continue;
     push(m, actor.name, actor.type, entry.mode, undefined, entry.damaged === true);
   }
   if (local.size > 0) {
@@ -84,11 +85,13 @@ export function scanRegistry(
 }
 
 /**
- * A name that is also a word ("Delta", "Konservativt") at the start of a sentence is the name when a voice verb
- * follows it ("Konservativt vil:", "Delta mener") and the text also writes it with its capital inside a sentence.
+ * A name that is also a word ("Delta", "Spekter") at the start of a sentence is the name when a voice verb follows it
+ * ("Konservativt vil:", "Spekter mener"); a name shaped like a definite noun ("Lederne", "Alliansen") only when the
+ * text also writes it with its capital inside a sentence.
  */
-function namedSubject(text: string, at: number, name: string, speaks: RegExp | null): boolean {
+function namedSubject(text: string, at: number, name: string, speaks: RegExp | null, definite: readonly string[]): boolean {
   if (speaks === null || !speaks.test(text.slice(at + name.length, at + name.length + 40))) return false;
+  if (!definite.some((e) => name.toLowerCase().endsWith(e))) return true;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${formSource(name)}(?![\\p{L}\\p{N}])`, 'gu');
   for (const m of text.matchAll(re)) if (!isSentenceInitial(text, m.index)) return true;
   return false;
@@ -110,6 +113,21 @@ function nameSpan(text: string, m: RegExpExecArray): { name: Span; whole: Span; 
   }
   if (text[end] === '-') return null;
   return { name: { start, end: nameEnd }, whole: { start, end }, compound: false };
+}
+
+// "Ingrid Solheim (H)", "… sa Solheim (H)": a capitalised name word, then the abbreviation alone in brackets.
+const NAME_BEFORE_BRACKET = /(\p{Lu}\p{Ll}+[ \t]+)?(\p{Lu}\p{Ll}+)[ \t]*\($/u;
+
+/**
+ * True when a one-letter party abbreviation stands in brackets right after a name, as representatives' parties do:
+ * a first name and a surname, or a surname inside a sentence ("Alternativ (A)" opening a sentence is no name).
+ */
+function afterPersonName(text: string, span: Span): boolean {
+  const lead = text.slice(Math.max(0, span.start - 40), span.start);
+  const m = NAME_BEFORE_BRACKET.exec(lead);
+  if (!m || !/^[ \t]*\)/.test(text.slice(span.end, span.end + 3))) return false;
+  const word = span.start - lead.length + m.index + (m[1]?.length ?? 0);
+  return m[1] !== undefined || !isSentenceInitial(text, word);
 }
 
 // Separators inside a list of parties: "Ap, H og V", "H/V", "SV + R".

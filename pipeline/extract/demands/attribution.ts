@@ -27,8 +27,35 @@ export function trailingAttribution(tokens: readonly Token[], cues: CompiledCues
     const last = tokens[tokens.length - 1] as Token;
     const named = mentions.within({ start: (tokens[j] as Token).start, end: last.end });
     const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? named[0] ?? null;
-    const organisation = named.find((m) => m !== speaker && m.span.start > (speaker?.span.end ?? -1) && mentions.actor(m.actor)?.type !== 'person');
-    return { speaker, organisation: organisation?.actor ?? null, cut: before.start };
+    return { speaker, organisation: organisationOf(speaker, named, tokens, cues, mentions), cut: before.start };
   }
   return null;
+}
+
+/**
+ * An attribution sentence that points back at the quote before it: "Det sier forbundsleder Lise Aamot Strand til
+ * NTB." (a word of `quoteBacks`, a speech verb, a speaker named in the sentence), or null.
+ */
+export function backAttribution(tokens: readonly Token[], cues: CompiledCues, mentions: MentionIndex): Attribution | null {
+  const s = tokens.findIndex((t) => t.word);
+  const first = tokens[s];
+  if (first === undefined || !cues.quoteBacks.has(first.lc) || !longestAt(tokens, s + 1, cues.speechVerbs)) return null;
+  const last = tokens[tokens.length - 1] as Token;
+  const named = mentions.within({ start: (tokens[s + 1] as Token).start, end: last.end });
+  const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? named[0] ?? null;
+  if (speaker === null) return null;
+  return { speaker, organisation: organisationOf(speaker, named, tokens, cues, mentions), cut: first.start };
+}
+
+/**
+ * The organisation an attribution names for its speaker: the next one after a title preposition ("sier Halvorsen i
+ * Legeforeningen", "sier Vik, leder i LO"), not the medium ("sier Halvorsen til NTB") nor one of a relative clause.
+ */
+function organisationOf(speaker: MentionRecord | null, named: readonly MentionRecord[], tokens: readonly Token[], cues: CompiledCues, mentions: MentionIndex): string | null {
+  if (speaker === null || mentions.actor(speaker.actor)?.type !== 'person') return null;
+  const org = named.find((m) => m.span.start > speaker.span.end && mentions.actor(m.actor)?.type !== 'person');
+  if (org === undefined) return null;
+  const gap = tokens.filter((t) => t.start >= speaker.span.end && t.end <= org.span.start && t.word).map((t) => t.lc);
+  const last = gap[gap.length - 1];
+  return last !== undefined && cues.speakerPrepositions.has(last) && !gap.some((w) => cues.subordinators.has(w)) ? org.actor : null;
 }

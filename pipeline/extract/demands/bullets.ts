@@ -32,7 +32,7 @@ export function bulletClaims(block: Block, tokens: readonly Token[], sentences: 
       const hit = firstResolved(unit.claims, run.voice, run);
       return hit ? [{ span: unit.span, claim: hit.claim, parties: hit.parties }] : [];
     }
-    const voice: Voice = { own: list.claimants.length > 0 ? list.claimants : run.voice.own };
+    const voice: Voice = { ...run.voice, own: list.claimants.length > 0 ? list.claimants : run.voice.own };
     const own = unit.claims[0] ?? null;
     const unitTokens = tokenize(run.doc.text, unit.span);
     return [{ span: unit.span, claim: listedCue(own, list, run), parties: { claimants: voice.own, addressee: bulletAddressee(own, list, voice, unitTokens, run) } }];

@@ -4,8 +4,14 @@ import type { CompiledCues, VerbCue } from './cues.ts';
 import type { MentionIndex } from './mentions.ts';
 import { isClauseBreak, longestAt, phraseAt, type Token } from './tokens.ts';
 
-/** Who stands as subject of a cue: an actor, the text's own voice ("vi", "partiet"), or nobody identifiable. */
-export type Subject = { kind: 'actor'; mention: MentionRecord } | { kind: 'self' } | { kind: 'none' };
+/**
+ * Who stands as subject of a cue: an actor (with the actors coordinated before it, "A og B krever"), the text's own
+ * voice ("vi", "partiet", with the word used), or nobody identifiable.
+ */
+export type Subject =
+  | { kind: 'actor'; mention: MentionRecord; with?: MentionRecord[] }
+  | { kind: 'self'; word?: string }
+  | { kind: 'none' };
 
 /** A normative cue found in a unit, with the grammar around it that the claimant rules need. */
 export interface Claim {
@@ -53,18 +59,27 @@ function skipAdverbs(tokens: readonly Token[], i: number, cues: CompiledCues): n
 
 /** First token of the clause that holds token `i`. */
 function clauseStart(tokens: readonly Token[], i: number, floor: number): number {
-  for (let j = i - 1; j >= floor; j--) if (isClauseBreak(tokens[j] as Token)) return j + 1;
+  for (let j = i - 1; j >= floor; j--) if (isClauseBreak(tokens, j)) return j + 1;
   return floor;
 }
 
-/** True when a claim verb or goal predicate stands before token `i` ("mener at …", "er opptatt av at …"). */
-function claimBefore(tokens: readonly Token[], i: number, s: number, cues: CompiledCues): boolean {
-  for (let j = s; j < i; j++) if (longestAt(tokens, j, cues.claimVerbs) || longestAt(tokens, j, cues.goal.predicates)) return true;
+/**
+ * True when a claim verb or goal predicate stands before token `i` ("mener at …", "er opptatt av at …"); a bound claim
+ * verb only with an actor or the text's own voice as its subject ("Partene er enige om at …").
+ */
+function claimBefore(tokens: readonly Token[], i: number, s: number, env: ClaimEnv): boolean {
+  const { cues } = env;
+  for (let j = s; j < i; j++) {
+    if (longestAt(tokens, j, cues.claimVerbs) || longestAt(tokens, j, cues.goal.predicates)) return true;
+    const bound = longestAt(tokens, j, cues.boundClaimVerbs);
+    if (bound && subjectOf(tokens, j, j + bound.length, s, env, false).kind !== 'none') return true;
+  }
   return false;
 }
 
 /** True when the cue at `i` sits in a subordinate clause ("tiltak som skal", "for at unge skal", "enn det ESA krever"). */
-function subordinate(tokens: readonly Token[], i: number, s: number, cues: CompiledCues, governed = false): boolean {
+function subordinate(tokens: readonly Token[], i: number, s: number, env: ClaimEnv, governed = false): boolean {
+  const { cues } = env;
   const from = Math.max(clauseStart(tokens, i, s), i - SUBORDINATE_REACH);
   for (let j = i - 1; j >= from; j--) {
     const t = tokens[j] as Token;
@@ -72,43 +87,92 @@ function subordinate(tokens: readonly Token[], i: number, s: number, cues: Compi
     if (!cues.complementizers.has(t.lc)) return true;
     const before = tokens[j - 1];
     if (before && cues.purposeBeforeAt.has(before.lc)) return true;
-    return !(claimBefore(tokens, j, s, cues) || (governed && j === s));
+    return !(claimBefore(tokens, j, s, env) || (governed && j === s));
   }
   return false;
 }
 
+/** The phrase of `phrases` that ends at token `j` (the longest), or null. */
+function endingAt(tokens: readonly Token[], j: number, phrases: readonly (readonly string[])[]): readonly string[] | null {
+  let best: readonly string[] | null = null;
+  for (const p of phrases) if (j - p.length + 1 >= 0 && phraseAt(tokens, j - p.length + 1, p) && (best === null || p.length > best.length)) best = p;
+  return best;
+}
+
+/**
+ * Where the subject of a verb at token `i` ends: before the auxiliary and time adverbials of a perfect tense
+ * ("FO | har i flere år krevd", "KrF | har lenge vært opptatt av"), else right before the verb.
+ */
+function subjectSlot(tokens: readonly Token[], i: number, s: number, cues: CompiledCues): number {
+  let j = i - 1;
+  for (let hop = endingAt(tokens, j, cues.timeAdverbials); hop && j - hop.length >= s; hop = endingAt(tokens, j, cues.timeAdverbials)) j -= hop.length;
+  const aux = tokens[j];
+  return j >= s && aux !== undefined && cues.auxiliaries.has(aux.lc) ? j : i;
+}
+
 /** The subject of the cue spanning tokens [i, end): the actor or self-reference before it, else right after it. */
 function subjectOf(tokens: readonly Token[], i: number, end: number, s: number, env: ClaimEnv, inversion: boolean): Subject {
-  const start = tokens[clauseStart(tokens, i, s)] as Token;
-  const prev = tokens[i - 1];
-  if (prev && i - 1 >= s && env.cues.selfReferences.has(prev.lc)) return { kind: 'self' };
-  const pre = env.mentions.endingBefore((tokens[i] as Token).start, start.start);
-  if (pre) return { kind: 'actor', mention: pre };
+  const slot = subjectSlot(tokens, i, Math.max(s, clauseStart(tokens, i, s)), env.cues);
+  const prev = tokens[slot - 1];
+  if (prev && slot - 1 >= s && env.cues.selfReferences.has(prev.lc)) return { kind: 'self', word: prev.lc };
+  // A bracketed abbreviation after the subject ("Fellesorganisasjonen (FO) har krevd") does not part it from its verb.
+  const at = bracketBefore(tokens, slot, s) ?? slot;
+  const start = tokens[clauseStart(tokens, at, s)] as Token;
+  const pre = env.mentions.endingBefore((tokens[at] as Token).start, start.start);
+  if (pre) {
+    const coordinated = env.mentions.coordinatedBefore(pre, start.start, env.cues.coordinators);
+    return coordinated.length > 0 ? { kind: 'actor', mention: pre, with: coordinated } : { kind: 'actor', mention: pre };
+  }
   if (!inversion) return NONE;
   const next = tokens[end];
-  if (next && env.cues.selfReferences.has(next.lc)) return { kind: 'self' };
+  if (next && env.cues.selfReferences.has(next.lc)) return { kind: 'self', word: next.lc };
   const last = tokens[tokens.length - 1] as Token;
   const post = env.mentions.startingAfter((tokens[end - 1] as Token).end, env.cues.determiners, last.end);
   return post ? { kind: 'actor', mention: post } : NONE;
 }
 
-/** The owner of a claim verb before token `i` ("KS mener", "mener KS' landsstyre", "vi ønsker"). */
+/** Index of the "(" of a bracket closing right before token `i` (within the clause from `s`), or null. */
+function bracketBefore(tokens: readonly Token[], i: number, s: number): number | null {
+  if (tokens[i - 1]?.text !== ')') return null;
+  for (let j = i - 2; j >= s; j--) {
+    const t = (tokens[j] as Token).text;
+    if (t === '(') return j;
+    if (t === ')') return null;
+  }
+  return null;
+}
+
+/** An attribution by preposition before token `i` in its clause ("Ifølge Aamot Strand bør …"): the actor named. */
+function attributedBefore(tokens: readonly Token[], i: number, s: number, env: ClaimEnv): Subject {
+  const last = tokens[tokens.length - 1] as Token;
+  for (let j = s; j < i; j++) {
+    const marker = longestAt(tokens, j, env.cues.attributionMarkers);
+    if (!marker) continue;
+    const who = env.mentions.startingAfter((tokens[j + marker.length - 1] as Token).end, env.cues.determiners, last.end);
+    if (who && who.span.end <= (tokens[i] as Token).start) return { kind: 'actor', mention: who };
+  }
+  return NONE;
+}
+
+/** The owner of a claim verb before token `i` ("KS mener", "mener KS' landsstyre", "vi ønsker"), or of an "ifølge X". */
 function holderBefore(tokens: readonly Token[], i: number, s: number, env: ClaimEnv): Subject {
   for (let j = i - 1; j >= s; j--) {
-    const verb = longestAt(tokens, j, env.cues.claimVerbs);
+    const verb = longestAt(tokens, j, env.cues.claimVerbs) ?? longestAt(tokens, j, env.cues.boundClaimVerbs);
     if (!verb) continue;
     const who = subjectOf(tokens, j, j + verb.length, s, env, true);
     if (who.kind !== 'none') return who;
   }
-  return NONE;
+  return attributedBefore(tokens, i, s, env);
 }
 
 /** Validate a verb cue at token `i`; null when grammar makes it descriptive. */
 function verbClaim(tokens: readonly Token[], i: number, s: number, cue: VerbCue, env: ClaimEnv, options: ClaimOptions): Claim | null {
   const { cues } = env;
   if (i === s && cue.subject === 'any' && options.headline !== true) return null; // "Skal vi få til dette, …": a condition
-  if (subordinate(tokens, i, s, cues, options.governed === true)) return null;
+  if (subordinate(tokens, i, s, env, options.governed === true)) return null;
   const end = i + cue.words.length;
+  const said = tokens[i - 1];
+  if (said && i - 1 === clauseStart(tokens, i, s) && cues.documentSubjects.has(said.lc)) return null; // "Avtalen skal styrke …": the text on itself
   const objectFirst = cue.addressee === 'object';
   const subject = subjectOf(tokens, i, end, s, env, !objectFirst);
   if (cue.subject === 'actor' && subject.kind === 'none') return null;
@@ -161,7 +225,7 @@ function goalClaim(tokens: readonly Token[], i: number, s: number, env: ClaimEnv
       if (framed) [end, beneficiaryOf] = [framed.end, framed.who];
     }
   }
-  if (end < 0 || subordinate(tokens, i, s, env.cues, governed)) return null;
+  if (end < 0 || subordinate(tokens, i, s, env, governed)) return null;
   const subject = beneficiaryOf ? { kind: 'actor' as const, mention: beneficiaryOf } : subjectOf(tokens, i, end, s, env, false);
   return { modality: 'goal', rule: goal.rule, confidence: goal.confidence, verb: null, subject, object: null, holder: holderBefore(tokens, i, s, env) };
 }

@@ -1,3 +1,4 @@
+import type { ActorType } from '../../models/vocab.ts';
 import type { Claim } from './claim.ts';
 import type { CompiledCues } from './cues.ts';
 import type { MentionIndex } from './mentions.ts';
@@ -7,6 +8,11 @@ import { claimantsOf } from './voice.ts';
 export interface Voice {
   /** Claimants of the narrative voice or of "vi" here: the quoted speaker, the agreement's parties, or the publisher. */
   own: string[];
+  /**
+   * In a proposal: actor types (a parliament) whose request is the wording of the proposed resolution, so the voice
+   * makes it ("Stortinget ber regjeringen …" put forward by the proposers).
+   */
+  resolving?: ReadonlySet<ActorType>;
 }
 
 /** Claimants and addressee of one claim. */
@@ -21,16 +27,16 @@ export interface Parties {
  * addressee ("Dette må en ny regjering …"). Null when the claim only describes a public body's mandate.
  */
 export function resolveParties(claim: Claim, voice: Voice, mentions: MentionIndex, cues: CompiledCues): Parties | null {
-  const holder = claim.holder.kind === 'none' ? null : claimantsOf(claim.holder, mentions, voice.own);
+  const holder = claim.holder.kind === 'none' ? null : claimantsOf(claim.holder, mentions, voice.own, cues);
   let claimants: string[];
   let addressee: string | null = null;
-  const subject = claim.subject;
+  const subject = resolvingBody(claim, voice, mentions, cues) ? { kind: 'self' as const } : claim.subject;
   if (claim.verb?.subject === 'actor' || subject.kind === 'self') {
-    claimants = claimantsOf(subject, mentions, voice.own);
+    claimants = claimantsOf(subject, mentions, voice.own, cues);
   } else if (subject.kind === 'actor') {
     const key = subject.mention.actor;
     if (holder) claimants = holder;
-    else if (voice.own.includes(key) || claim.modality === 'goal') claimants = claimantsOf(subject, mentions, voice.own);
+    else if (voice.own.includes(key) || claim.modality === 'goal') claimants = claimantsOf(subject, mentions, voice.own, cues);
     else claimants = [...voice.own];
     if (!claimants.includes(key)) {
       const type = mentions.actor(key)?.type;
@@ -47,6 +53,15 @@ export function resolveParties(claim: Claim, voice: Voice, mentions: MentionInde
     if (type !== undefined && (cues.addressableTypes.has(type) || type === 'person')) addressee = object;
   }
   return { claimants: [...new Set(claimants)], addressee };
+}
+
+/** True when the subject is a body whose request, in a proposal, words the resolution the voice puts forward. */
+function resolvingBody(claim: Claim, voice: Voice, mentions: MentionIndex, cues: CompiledCues): boolean {
+  const subject = claim.subject;
+  if (subject.kind !== 'actor' || voice.resolving === undefined || voice.own.includes(subject.mention.actor)) return false;
+  if (!cues.resolvingRules.has(claim.rule)) return false;
+  const type = mentions.actor(subject.mention.actor)?.type;
+  return type !== undefined && voice.resolving.has(type);
 }
 
 /** True when the will is a government's or ministry's (or said by a person speaking for one): a plan, not a demand. */

@@ -38,8 +38,19 @@ export interface CompiledCues {
   leadInNouns: string[][];
   addresseeMarkers: string[][];
   selfReferences: ReadonlySet<string>;
+  selfTypes: ReadonlyMap<string, ReadonlySet<ActorType>>;
+  coordinators: ReadonlySet<string>;
+  auxiliaries: ReadonlySet<string>;
+  timeAdverbials: string[][];
+  attributionMarkers: string[][];
+  documentSubjects: ReadonlySet<string>;
+  resolvingTypes: ReadonlySet<ActorType>;
+  resolvingRules: ReadonlySet<string>;
   claimVerbs: string[][];
   speechVerbs: string[][];
+  quoteBacks: ReadonlySet<string>;
+  speakerPrepositions: ReadonlySet<string>;
+  boundClaimVerbs: string[][];
   subordinators: ReadonlySet<string>;
   purposeBeforeAt: ReadonlySet<string>;
   complementizers: ReadonlySet<string>;
@@ -90,8 +101,19 @@ export function compileCues(c: Cues): CompiledCues {
     leadInNouns: all(c.leadIns.nouns),
     addresseeMarkers: all(c.leadIns.addresseeMarkers),
     selfReferences: set(c.selfReferences),
+    selfTypes: new Map(c.selfTypes.map((t) => [t.word.toLowerCase(), new Set(t.types)] as const)),
+    coordinators: set(c.coordinators),
+    auxiliaries: set(c.auxiliaries),
+    timeAdverbials: all(c.timeAdverbials),
+    attributionMarkers: all(c.attributionMarkers),
+    documentSubjects: set(c.documentSubjects),
+    resolvingTypes: new Set(c.proposal.resolvingTypes),
+    resolvingRules: new Set(c.proposal.resolvingRules),
     claimVerbs: all(c.claimVerbs),
     speechVerbs: all(c.speechVerbs),
+    quoteBacks: set(c.quoteBacks),
+    speakerPrepositions: set(c.speakerPrepositions),
+    boundClaimVerbs: all(c.boundClaimVerbs),
     subordinators: set(c.subordinators),
     purposeBeforeAt: set(c.purposeBeforeAt),
     complementizers: set(c.complementizers),

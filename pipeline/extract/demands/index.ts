@@ -3,7 +3,9 @@ import type { ActorRecord, Block, DemandRecord, DocumentMeta, MentionRecord, Seg
 import { bulletClaims } from './bullets.ts';
 import { findClaims, firstWord, type ClaimEnv } from './claim.ts';
 import { cleanText, trimSpan } from './clean.ts';
-import { compileCues } from './cues.ts';
+import { compileCues, type CompiledCues } from './cues.ts';
+import type { Voice } from './claimants.ts';
+import type { Proposers } from '../metadata/proposers.ts';
 import { isLeadIn, readLeadIn, type ListContext } from './leadin.ts';
 import { MentionIndex } from './mentions.ts';
 import { readLayout, type Layout } from './layout.ts';
@@ -11,13 +13,17 @@ import { isQuote, proseClaims } from './prose.ts';
 import { firstResolved, type Found, type Run } from './run.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { topicOf } from './topic.ts';
-import { agreementParties } from './voice.ts';
+import { agreementParties, signatories } from './voice.ts';
 
-/** What demands read besides the document: the actors and their mentions, and the metadata (for the publisher). */
+/**
+ * What demands read besides the document: the actors and their mentions, the metadata (publisher and genre) and,
+ * for a proposal, its listed proposers.
+ */
 export interface DemandInput {
   actors: ActorRecord[];
   mentions: MentionRecord[];
   info: DocumentMeta;
+  proposers?: Proposers | null;
 }
 
 /** Find every normative claim with claimants, addressee, topic, modality and section. */
@@ -25,9 +31,7 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
   const cues = compileCues(ctx.lexicon.cues);
   const mentions = new MentionIndex(doc.text, input.mentions, input.actors);
   const env: ClaimEnv = { cues, mentions };
-  const parties = agreementParties(doc, mentions, cues);
-  const publisher = input.info.publisher?.value;
-  const run: Run = { doc, env, voice: { own: parties.length > 0 ? parties : publisher === undefined ? [] : [publisher] }, lastSpeaker: null };
+  const run: Run = { doc, env, voice: ownVoice(doc, input, mentions, cues), lastSpeaker: null };
 
   const layout = readLayout(doc);
   const records: DemandRecord[] = [];
@@ -64,7 +68,8 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
     // A bullet clipped at a stray seam loses the sentences after it; a paragraph keeps them as sentences of their own.
     const sentences = splitAtStrays(sentencesByBlock.get(b) ?? [block.span], layout, doc.text).filter((s) => s.end <= block.span.end || block.kind !== 'bullet');
 
-    if (block.kind === 'bullet' && !isQuote(block, sentences, run)) {
+    const next = sentencesByBlock.get(b + 1)?.[0] ?? null;
+    if (block.kind === 'bullet' && !isQuote(block, sentences, run, list?.demand === true, next)) {
       for (const found of bulletClaims(block, tokens, sentences, list, run)) emit(block, found);
       continue;
     }
@@ -88,9 +93,25 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
     if (leadIn) list = readLeadIn(lastTokens, env, run.voice);
     else if (!insideList) list = null;
     const prose = leadIn ? sentences.slice(0, -1) : sentences;
-    for (const found of proseClaims(block, prose, sentences.length === 1, run)) emit(block, found);
+    for (const found of proseClaims(block, prose, sentences.length === 1, run, next)) emit(block, found);
   }
   return records;
+}
+
+/**
+ * The document's own voice: a proposal's proposers with their organisations (a parliament's requests there word
+ * the resolution they propose), else the parties of a joint agreement (named after "mellom", or signing it), else the
+ * publisher.
+ */
+function ownVoice(doc: SegmentedDoc, input: DemandInput, mentions: MentionIndex, cues: CompiledCues): Voice {
+  const proposers = input.proposers;
+  if (input.info.genre.value === 'proposal' && proposers && proposers.persons.length > 0) {
+    return { own: [...proposers.persons, ...proposers.organisations], resolving: cues.resolvingTypes };
+  }
+  let parties = agreementParties(doc, mentions, cues);
+  if (parties.length === 0 && input.info.genre.value === 'agreement') parties = signatories(mentions);
+  const publisher = input.info.publisher?.value;
+  return { own: parties.length > 0 ? parties : publisher === undefined ? [] : [publisher] };
 }
 
 // A piece after a seam shorter than this (in letters) is debris: ligature glyphs or a lone letter a PDF left behind.

@@ -3,6 +3,9 @@ import type { ActorRecord, MentionRecord, Span } from '../../document.ts';
 // Between an actor and its verb: a possessive and one governing-body word ("KS' landsstyre", "LOs kongress").
 const SUBJECT_GAP = /^(?:['’]s?|s)?(?:\s+\p{Ll}[\p{L}-]*)?\s*$/u;
 
+// Words that may open a sentence before its subject: a title and its organisation ("Forbundsleder i NSF, …").
+const SUBJECT_LEAD_WORDS = 4;
+
 /** Actor mentions of one document, ordered, with the lookups the claimant rules need. */
 export class MentionIndex {
   private readonly sorted: MentionRecord[];
@@ -51,6 +54,27 @@ export class MentionIndex {
     if (!this.learned.has(person)) this.learned.set(person, organisation);
   }
 
+  /**
+   * The person last named as a sentence's subject before `pos` ("Hovedtillitsvalgt Jostein Melby i NSF sier …",
+   * "Halvorsen viser til …"): whom a following unattributed quote or a "sier hun" most likely belongs to.
+   */
+  lastSubjectPerson(pos: number): MentionRecord | null {
+    for (let i = this.firstFrom(pos) - 1; i >= 0; i--) {
+      const m = this.sorted[i] as MentionRecord;
+      if (m.span.end > pos || this.byKey.get(m.actor)?.type !== 'person') continue;
+      let start = m.span.start;
+      while (start > 0 && !'.!?\n'.includes(this.text.charAt(start - 1))) start--;
+      const lead = this.text.slice(start, m.span.start).trim();
+      if (lead === '' || lead.split(/\s+/).length <= SUBJECT_LEAD_WORDS) return m;
+    }
+    return null;
+  }
+
+  /** Mentions a given rule made, in text order ("person-signature"). */
+  byRule(ruleId: string): MentionRecord[] {
+    return this.sorted.filter((m) => m.ruleId === ruleId);
+  }
+
   /** Mentions wholly inside a span. */
   within(span: Span): MentionRecord[] {
     const out: MentionRecord[] = [];
@@ -72,6 +96,25 @@ export class MentionIndex {
       if (SUBJECT_GAP.test(this.text.slice(m.span.end, pos)) && (best === null || m.span.end > best.span.end)) best = m;
     }
     return best;
+  }
+
+  /**
+   * The actors coordinated before a subject mention, nearest last: "Fagforbundet Agder og | Agder Arbeiderparti",
+   * "A, B og | C". Only mentions joined by a comma or one of `joiners` count, none before `floor`.
+   */
+  coordinatedBefore(m: MentionRecord, floor: number, joiners: ReadonlySet<string>): MentionRecord[] {
+    const out: MentionRecord[] = [];
+    let right = m;
+    for (let i = this.sorted.indexOf(m) - 1; i >= 0; i--) {
+      const left = this.sorted[i] as MentionRecord;
+      if (left.span.start < floor) break;
+      if (left.span.end > right.span.start) continue;
+      const gap = this.text.slice(left.span.end, right.span.start).trim().toLowerCase();
+      if (gap !== ',' && !joiners.has(gap)) break;
+      out.unshift(left);
+      right = left;
+    }
+    return out;
   }
 
   /** The mention right after `pos`, skipping spaces and determiners ("må | en ny regjering"), or null. */

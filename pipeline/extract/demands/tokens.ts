@@ -41,5 +41,13 @@ export function longestAt(tokens: readonly Token[], i: number, phrases: readonly
   return best;
 }
 
-/** Clause punctuation: a subordinate clause or a fronted phrase never reaches across it. */
-export const isClauseBreak = (t: Token): boolean => !t.word && /[,;:()–—\-"«»]/.test(t.text);
+/**
+ * Clause punctuation at token `j`: a subordinate clause or a fronted phrase never reaches across it. A hyphen glued
+ * to the word before it ends the first part of a coordinated compound ("Helse- og omsorgsdepartementet"), no clause.
+ */
+export function isClauseBreak(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t === undefined || t.word || !/[,;:()–—\-"«»]/.test(t.text)) return false;
+  const before = tokens[j - 1];
+  return !(t.text === '-' && before?.word === true && before.end === t.start);
+}

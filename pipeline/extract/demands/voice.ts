@@ -29,10 +29,40 @@ export function agreementParties(doc: SegmentedDoc, mentions: MentionIndex, cues
   return [];
 }
 
-/** Claimants for a subject: a person with the organisation they speak for, an actor, or the given own voice. */
-export function claimantsOf(subject: Subject, mentions: MentionIndex, voice: readonly string[]): string[] {
-  if (subject.kind === 'self') return [...voice];
+/**
+ * The signatories of an agreement that names its parties without "mellom": the organisations two or more signers
+ * sign for ("For Fagforbundet Agder" / "Hilde Øvrebø Næss" / "fylkesleder"). Empty when fewer than two.
+ */
+export function signatories(mentions: MentionIndex): string[] {
+  const orgs: string[] = [];
+  for (const m of mentions.byRule('person-signature')) {
+    const org = mentions.affiliationOf(m.actor);
+    if (org !== null && !orgs.includes(org)) orgs.push(org);
+  }
+  return orgs.length >= 2 ? orgs : [];
+}
+
+/**
+ * Claimants for a subject: a person with the organisation they speak for, an actor (with the actors coordinated
+ * before it), or the given own voice; a self-reference that names a type ("partiet") picks the one member of a
+ * joint voice of that type.
+ */
+export function claimantsOf(subject: Subject, mentions: MentionIndex, voice: readonly string[], cues?: CompiledCues): string[] {
+  if (subject.kind === 'self') {
+    const types = subject.word === undefined ? undefined : cues?.selfTypes.get(subject.word);
+    if (types === undefined || voice.length < 2) return [...voice];
+    const typed = voice.filter((k) => {
+      const type = mentions.actor(k)?.type;
+      return type !== undefined && types.has(type);
+    });
+    return typed.length === 1 ? typed : [...voice];
+  }
   if (subject.kind === 'none') return [];
-  const affiliation = mentions.affiliationOf(subject.mention.actor);
-  return affiliation && affiliation !== subject.mention.actor ? [subject.mention.actor, affiliation] : [subject.mention.actor];
+  const out: string[] = [];
+  for (const m of [...(subject.with ?? []), subject.mention]) {
+    const affiliation = mentions.affiliationOf(m.actor);
+    out.push(m.actor);
+    if (affiliation && affiliation !== m.actor) out.push(affiliation);
+  }
+  return [...new Set(out)];
 }

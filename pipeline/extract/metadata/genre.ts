@@ -11,6 +11,8 @@ export interface GenreSignals {
   bodyVoice: boolean;
   /** True when the document's own date is the date a body adopted it. */
   adopted: boolean;
+  /** True when the document's head lists proposers ("fra stortingsrepresentantene A og B", "Forslagsstillere: …"). */
+  proposers?: boolean;
 }
 
 /** The genre with its winning score, or `other` when no cue voted. */
@@ -21,7 +23,8 @@ export interface FoundGenre {
 
 /**
  * Score each genre by the cues of metadata.yaml found in their part of the document (title area, whole
- * text, closing lines), plus third-person quotes for news, a governing body's voice for statements and an
+ * text, closing lines), plus third-person quotes for news, a governing body's voice for statements, listed proposers
+ * for proposals and an
  * adoption date for resolutions (which turns the statement votes of an adopted statement into resolution votes);
  * the highest score wins, ties going to the cue listed first.
  */
@@ -52,6 +55,7 @@ export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon[
   }
   if (signals.quotes > 0) add('news', Math.min(g.quoteCap, signals.quotes * g.quoteWeight));
   if (signals.bodyVoice) add('statement', g.bodyVoiceWeight);
+  if (signals.proposers === true) add('proposal', g.proposersWeight);
   // A statement a body adopted ("Uttalelse … Vedtatt av årsmøtet …") is that body's resolution: its statement votes go along.
   if (signals.adopted) add('resolution', g.adoptedWeight + (score.get('statement') ?? 0));
   let best: Genre | null = null;

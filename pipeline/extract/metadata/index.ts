@@ -8,12 +8,15 @@ import { alternation, escapeRe } from '../actors/text.ts';
 import { pickGenre } from './genre.ts';
 import { pickOwnDate } from './own-date.ts';
 import { pickPublisher } from './publisher.ts';
+import type { Proposers } from './proposers.ts';
 import { pickTitle } from './title.ts';
 
 export interface MetadataInput {
   actors: ActorRecord[];
   mentions: MentionRecord[];
   dates: DateRecord[];
+  /** The persons (and their organisations) a proposal's head lists as its proposers, or null. */
+  proposers?: Proposers | null;
 }
 
 export interface MetadataOutput {
@@ -47,7 +50,9 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
     if (same !== -1) markDocument(same);
   } else if (!undated) {
     const places = [...ctx.lexicon.actors.places.counties, ...ctx.lexicon.actors.places.municipalities];
-    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies, places);
+    const persons = new Set(input.actors.filter((a) => a.type === 'person').map((a) => a.key));
+    const starts = input.mentions.filter((m) => persons.has(m.actor)).map((m) => m.span.start);
+    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies, places, starts);
     const record = own ? dates[own.index] : undefined;
     if (own && record) {
       date = { value: { value: record.value, precision: record.precision }, source: 'extracted', ruleId: own.ruleId };
@@ -72,11 +77,14 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
     if (found) publisher = { value: found.key, source: 'extracted', ruleId: found.ruleId };
   }
   if (publisher === null) warn('no-publisher', 'no organisation found that issues the text in its own voice');
-  // Who signs a text without naming an organisation ("Arild Hermstad / Partileder") signs for its publisher.
+  // Who signs a text without naming an organisation ("Arild Hermstad / Partileder") signs for its publisher; so does
+  // a person whose title is a function inside an organisation ("sier forbundsleder X" on the union's own page).
   const issuer = publisher?.value;
-  if (issuer !== undefined && actors.find((a) => a.key === issuer)?.type !== 'person') {
+  const issuerType = actors.find((a) => a.key === issuer)?.type;
+  if (issuer !== undefined && issuerType !== undefined && issuerType !== 'person') {
     const signers = new Set(input.mentions.filter((m) => m.ruleId === 'person-signature').map((m) => m.actor));
-    actors = actors.map((a) => (a.type === 'person' && a.affiliation === null && signers.has(a.key) ? { ...a, affiliation: issuer } : a));
+    const own = MEMBER_ORGS.has(issuerType) ? ownTitle(ctx) : () => false;
+    actors = actors.map((a) => (a.type === 'person' && a.affiliation === null && (signers.has(a.key) || own(a.role)) ? { ...a, affiliation: issuer } : a));
   }
 
   // ── title ──
@@ -104,14 +112,36 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
       quotes: countQuotes(doc.text, input.actors, input.mentions, ctx),
       bodyVoice: speaksThroughBody(doc.text, publisher?.value ?? null, input.mentions, ctx),
       adopted: date?.ruleId === 'date-document-adopted',
+      proposers: (input.proposers?.persons.length ?? 0) > 0,
     };
     const found = pickGenre(doc.text, signals, lex);
     genre = { value: found.value, source: 'extracted', ruleId: found.ruleId };
+  }
+  // A proposal is issued by its proposers: their party, not the parliament its clauses address ("Stortinget ber …").
+  const proposing = input.proposers?.organisations[0];
+  if (genre.value === 'proposal' && proposing !== undefined && publisher?.source !== 'curated' && publisher?.ruleId !== 'publisher-byline') {
+    publisher = { value: proposing, source: 'extracted', ruleId: 'publisher-proposers' };
   }
 
   const info: DocumentMeta = { title, date, publisher, genre, url: curated?.url ?? null, licence: curated?.licence ?? null };
   if (undated) info.undated = true;
   return { info, dates, actors, messages };
+}
+
+// Organisations whose leaders and representatives speak for them on their own pages; a news agency's or a
+// ministry's text quotes officers of other bodies.
+const MEMBER_ORGS = new Set(['union', 'employer_org', 'party', 'other_org']);
+
+/** A test for roles that are a function inside an organisation (roles.yaml `ownTitles`), modifiers ("første") aside. */
+function ownTitle(ctx: Context): (role: string | null) => boolean {
+  const titles = new Set(ctx.lexicon.roles.ownTitles.map((t) => t.toLowerCase()));
+  const modifiers = new Set(ctx.lexicon.roles.titleModifiers.map((t) => t.toLowerCase()));
+  return (role) => {
+    if (role === null) return false;
+    const words = role.toLowerCase().split(/\s+/);
+    while (words.length > 1 && modifiers.has(words[0] as string)) words.shift();
+    return titles.has(words.join(' '));
+  };
 }
 
 /** Third-person quotes: a person mention right after a speech verb and an optional title ("sier styreleder X"). */

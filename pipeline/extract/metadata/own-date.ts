@@ -12,12 +12,14 @@ export interface OwnDate {
 // A date alone on a line counts as the document's date only near the top or the bottom of the text.
 const HEAD_LINES = 3;
 const TAIL_LINES = 5;
+// A place-and-date line without the comma needs a signature this many lines below it ("Lyngdal 3. mars 2023" / "For …" / name).
+const SIGNATURE_REACH = 3;
 
 /**
  * The document's own date among the dates found: one after a label ("Dato:", "Publisert"), in a
  * sentence saying the text was adopted or signed ("Uttalelsen ble vedtatt … 29. oktober 2021",
  * "Vedtatt på landsmøtet …"), on a place-and-date line ("Oslo, 3. mars 2022"), or alone on a line
- * at the top or bottom of the text. Stronger rules win; within a rule, the first date.
+ * at the top or bottom of the text or right above a signature. Stronger rules win; within a rule, the first date.
  */
 export function pickOwnDate(
   text: string,
@@ -25,17 +27,38 @@ export function pickOwnDate(
   lexicon: Lexicon['metadata'],
   bodyWords: readonly string[],
   places: readonly string[],
+  /** Where person mentions start: a date alone on the line above a name is the date of the signatures. */
+  persons: readonly number[] = [],
 ): OwnDate | null {
   const cue = lexicon.date;
-  // "Dato: 3. mars", "Publisert 3. juni", "Publisert: mandag 3. juni": at most one word between label and date.
-  const label = new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*(?:\\p{Ll}+,?\\s+)?$`, 'iu');
+  // "Dato: 3. mars", "Publisert 3. juni", "Publisert: mandag 3. juni", "Sted og dato: Lyngdal 3. juni": at most one
+  // word between label and date.
+  const label = new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*(?:\\p{L}+,?\\s+)?$`, 'iu');
   const adoption = new RegExp(`(?<![\\p{L}])${alternation(cue.adoption)}(?![\\p{L}])`, 'iu');
   const docNoun = new RegExp(`(?<![\\p{L}])${alternation(cue.documentNouns)}(?![\\p{L}])`, 'iu');
   const body = new RegExp(`(?<![\\p{L}])${alternation(bodyWords)}`, 'iu');
-  // "Oslo, 3. mars 2022" (a place of one to three words and a comma), or a known place without the comma.
-  const placeLine = new RegExp(`^(?:\\p{Lu}[\\p{L}.-]*(?: [\\p{L}.-]+){0,2},|${alternation(places)})\\s*$`, 'u');
+  // "Oslo, 3. mars 2022", "Arendal, den 3. mars 2022" (a place of one to three words and a comma), or a known place
+  // without the comma; right above the signatures also an unknown one ("Lyngdal 3. mars 2022").
+  const den = `(?:\\s*${alternation(cue.placeDateWords)})?`;
+  const placeLine = new RegExp(`^(?:\\p{Lu}[\\p{L}.-]*(?: [\\p{L}.-]+){0,2},|${alternation(places)})${den}\\s*$`, 'u');
+  const barePlaceLine = new RegExp(`^\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}?\\p{Ll}+){0,2}${den}\\s+$`, 'u');
   const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
   const edge = new Set([...nonEmpty.slice(0, HEAD_LINES), ...nonEmpty.slice(-TAIL_LINES)].map((l) => l.start));
+  // Nothing after the date but a full stop, or the same place and date again (two signature columns on one line).
+  const restOfPlaceLine = (d: DateRecord, lineEnd: number): boolean => {
+    if (/^[\s.]*$/.test(text.slice(d.span.end, lineEnd))) return true;
+    const twin = dates.find((x) => x.value === d.value && x.span.start > d.span.end && x.span.end <= lineEnd);
+    return twin !== undefined && placeLine.test(text.slice(d.span.end, twin.span.start).trim() + ' ') && /^[\s.]*$/.test(text.slice(twin.span.end, lineEnd));
+  };
+  // Above the signatures ("22. oktober 2024" / "Ane Breivik") in the closing half, however much page furniture follows.
+  const names = new Set(persons);
+  const signed = new Set<number>();
+  nonEmpty.forEach((l, i) => {
+    if (l.start < text.length / 2) return;
+    const below = nonEmpty.slice(i + 1, i + 1 + SIGNATURE_REACH).map((n) => cleanLine(text, n).span.start);
+    if (below[0] !== undefined && names.has(below[0])) edge.add(l.start);
+    if (below.some((b) => names.has(b))) signed.add(l.start);
+  });
 
   const rules: { ruleId: string; confidence: number; test: (d: DateRecord) => boolean }[] = [
     {
@@ -64,7 +87,9 @@ export function pickOwnDate(
       confidence: 0.85,
       test: (d) => {
         const line = lineAt(text, d.span.start);
-        return placeLine.test(text.slice(line.start, d.span.start)) && /^[\s.]*$/.test(text.slice(d.span.end, line.end));
+        const before = text.slice(line.start, d.span.start);
+        const placed = placeLine.test(before) || (signed.has(line.start) && barePlaceLine.test(before));
+        return placed && restOfPlaceLine(d, line.end);
       },
     },
     {
