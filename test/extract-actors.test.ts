@@ -303,6 +303,12 @@ describe('persons', () => {
     expect(actor(r, 'Peggy Følsvik')).toMatchObject({ role: 'leder', affiliation: 'Landsorganisasjonen i Norge' });
     expect(forms(r, 'Lise Aamot Strand')).toEqual(['Aamot Strand', 'Lise Aamot Strand']);
   });
+  it('finds a name set off after a title phrase that names no organisation, and a full name after a speech verb', () => {
+    const r = run('Hovedtillitsvalgt i bydel Grünerløkka, Siri Haugen, forteller om slitne ansatte. – Vi er slitne, sier Ola Dahl.');
+    expect(actor(r, 'Siri Haugen')).toMatchObject({ role: 'Hovedtillitsvalgt i bydel Grünerløkka', affiliation: null });
+    expect(actor(r, 'Ola Dahl')).toMatchObject({ type: 'person', role: null });
+    expect(ruleOf(r, 'Ola Dahl')).toBe('person-speaker');
+  });
   it('gives a signer below "For ORG" to that organisation', () => {
     const r = run('Vi er enige.\n\nFor Fagforbundet\nKari Nordvik\nleder\n\nFor Tekna\nPer Ola Brekken\nleder');
     expect(actor(r, 'Kari Nordvik')).toMatchObject({ affiliation: 'Fagforbundet' });

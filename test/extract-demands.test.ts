@@ -417,6 +417,24 @@ describe('findDemands: quotes in news and web statements', () => {
     expect(who(d, 'Regjeringen må lytte')).toEqual({ claimants: ['Landsorganisasjonen i Norge', 'Peggy Følsvik'], addressee: 'Regjeringen' });
   });
 
+  it('"sier hun" after a named speaker in the same paragraph is that speaker', () => {
+    const d = page('Hovedtillitsvalgt Per Vik i LO er kritisk.\n\n– Lønnen må opp, sier forbundsleder Mette Nord. – Staten må betale, sier hun.');
+    expect(who(d, 'Staten må betale')?.claimants).toEqual(['Fagforbundet', 'Mette Nord']);
+  });
+
+  it('a quote of someone the text names but nobody knows gets no claimant, never the previous speaker', () => {
+    const d = page('– Lønnen må opp, sier forbundsleder Mette Nord.\n\n– Bemanningen må økes, sier Haugen.\n\n– Staten må betale, sier hun til NRK.');
+    expect(who(d, 'Bemanningen må økes')?.claimants).toEqual([]);
+    // ", sier hun til NRK" names the medium, not the speaker.
+    expect(who(d, 'Staten må betale')?.claimants).toEqual(['Fagforbundet', 'Mette Nord']);
+  });
+
+  it('a headline quoting an organisation ("Fagforbundet: – Stopp kuttene") is its demand', () => {
+    const d = full('Meny\n\nFagforbundet: – Stopp kuttene i hjemmetjenesten\n\nAv Kari Holm\n12.05.2024\n\nKuttene rammer de svakeste.');
+    expect(d.demands.map((x) => [x.text, x.claimants])).toEqual([['Stopp kuttene i hjemmetjenesten', ['Fagforbundet']]]);
+    expect(d.info.date?.value.value).toBe('2024-05-12');
+  });
+
   it("a third organisation's view is its own, not the publisher's", () => {
     const d = page('Spekter mener at lønnsveksten bør følge frontfaget.\n\nIfølge KS må kommunene selv prioritere.');
     expect(who(d, 'Spekter mener')?.claimants).toEqual(['Arbeidsgiverforeningen Spekter']);

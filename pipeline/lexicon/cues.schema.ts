@@ -107,6 +107,10 @@ export const CuesLexicon = z.object({
   speechVerbs: z.array(Phrase),
   /** Prepositions that tie a speaker to the organisation they speak for in an attribution ("sier Vik i LO", "… fra NHO"). */
   speakerPrepositions: z.array(Phrase).default([]),
+  /** Pronouns that name the last speaker in an attribution ("Det sier hun."). */
+  speakerPronouns: z.array(Phrase).default([]),
+  /** Prepositions that bring in the medium an attribution names ("sier hun til NTB"), never the speaker. */
+  mediumPrepositions: z.array(Phrase).default([]),
   /** Words that open an attribution sentence pointing back at the quote before it ("Det sier Helgesen."). */
   quoteBacks: z.array(Phrase).default([]),
   /** Conjunctions and relatives that put a modal into a subordinate (descriptive) clause ("som skal", "for at … skal"). */

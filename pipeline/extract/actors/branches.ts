@@ -44,7 +44,8 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
       .slice(0, TITLE_AREA_LINES)
       .map((l) => l.start),
   );
-  const notPlace = new Set([...(bc.joiners ?? []), ...bc.agreementLinks].map(fold));
+  // Joiners ("og") and verbs of a headline written in title case ("Fagforbundet Krever …") are no places.
+  const notPlace = new Set([...(bc.joiners ?? []), ...bc.agreementLinks, ...bc.voiceVerbs].map(fold));
   const candidatePlace = (word: string, at: number): boolean =>
     !notPlace.has(fold(word)) && !reg.ci.has(fold(word)) && !reg.cs.has(word) && !cands.some((o) => o.span.start <= at && at < o.span.end);
   // An unknown place is read where a joint text names its parties; once read there, the same name elsewhere too
@@ -89,11 +90,11 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
   // The parent's national qualifier does not belong in a branch's name: "LO i Trøndelag" is "Landsorganisasjonen i Trøndelag".
   const national = new RegExp(`\\s+(?:${reg.lexicon.discovery.nationalQualifiers.map(escapeRe).join('|') || '(?!)'})$`, 'u');
   const keyOf = (h: NonNullable<(typeof hits)[number]>) => {
-    const parent = h.c.affiliation ?? h.c.key;
-    const root = parent.replace(national, '');
+    const root = h.c.affiliation ?? h.c.key;
+    const stem = root.replace(national, '');
     const place = reg.places.get(fold(h.place)) ?? h.place;
     const placeFirst = h.span.start < h.c.span.start;
-    return { root: parent, key: placeFirst ? `${place} ${root.replace(/partiet$/u, 'parti')}` : h.of ? `${root} i ${place}` : `${root} ${place}` };
+    return { root, key: placeFirst ? `${place} ${stem.replace(/partiet$/u, 'parti')}` : h.of ? `${stem} i ${place}` : `${stem} ${place}` };
   };
   // Branches that are parties to the text (named in its title area or after "mellom"), by their parent's key.
   const parties = new Map<string, string[]>();
@@ -112,7 +113,8 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
     if (!h) {
       // In a text between branches, the parent's bare name is the branch ("Arbeiderpartiet vil …" in an agreement
       // between Fagforbundet Agder and Agder Arbeiderparti); a genitive may name the national body ("…s stortingsgruppe").
-      const own = !joint || c.type === 'person' || c.genitive ? undefined : parties.get(c.affiliation ?? c.key);
+      // A candidate that already names a branch (a document's own abbreviation, "(SV)") keeps its reading.
+      const own = !joint || c.type === 'person' || c.genitive || active.has(c.key) ? undefined : parties.get(c.affiliation ?? c.key);
       if (own?.length !== 1) return c;
       return { ...c, key: own[0] as string, ruleId: 'actor-branch-bare', confidence: 0.7, source: 'discovered' as const, affiliation: c.affiliation ?? c.key };
     }

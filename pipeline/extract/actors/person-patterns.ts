@@ -117,6 +117,40 @@ export function listedNames(pc: PersonContext): Sighting[] {
 /** Case-insensitive alternation of literal words, longest first. */
 const alternationCi = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
+// An apposition's title phrase: a title and at most this many characters of what it is title of ("for eldre").
+const APPOSITION_MAX = 40;
+
+/**
+ * Names set off by commas after a title phrase that names no known organisation: "Hovedtillitsvalgt i bydel
+ * Grünerløkka, Siri Haugen, forteller …", "Byråd for eldre, Anne Lise Ruud, sier …". The phrase is the role.
+ */
+export function appositions(pc: PersonContext): Sighting[] {
+  const p = rolePatterns(pc.roles);
+  const { text } = pc;
+  const re = new RegExp(`(${p.title}(?:[ \\t]+${p.preposition}[ \\t]+[^,.;:\\n]{1,${APPOSITION_MAX}})?),[ \\t]+(${p.name})[ \\t]*,`, 'gdu');
+  const out: Sighting[] = [];
+  for (const m of text.matchAll(re)) {
+    const [ns, ne] = m.indices?.[2] as [number, number];
+    const [rs, re_] = m.indices?.[1] as [number, number];
+    // "leder i Fagforbundet, Kari Dahl," is the organisation's (namesBeforeTitledOrgs); this one names none.
+    if (pc.orgs.some((o) => o.span.start >= rs && o.span.end <= re_)) continue;
+    out.push(sighting(text, ns, ne, m[1] as string, implied(m[1] as string, pc), 'person-apposition', 0.7, 1));
+  }
+  return out;
+}
+
+/** A full name right after a speech verb (", sier Siri Haugen."): a quoted person, role and organisation unknown here. */
+export function speakers(pc: PersonContext): Sighting[] {
+  const p = rolePatterns(pc.roles);
+  const { text } = pc;
+  const out: Sighting[] = [];
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${p.speech}[ \\t]+(${p.name})`, 'gdu'))) {
+    const [ns, ne] = m.indices?.[1] as [number, number];
+    out.push(sighting(text, ns, ne, null, null, 'person-speaker', 0.65, 0));
+  }
+  return out;
+}
+
 /** "tittel i ORG, Navn": the title and organisation come first. */
 export function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
   const p = rolePatterns(pc.roles);

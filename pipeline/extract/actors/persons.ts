@@ -1,6 +1,6 @@
 import type { Span } from '../../document.ts';
 import type { Candidate } from './candidate.ts';
-import { bylines, listedNames, namesBeforeTitledOrgs, signatures, titledNames } from './person-patterns.ts';
+import { appositions, bylines, listedNames, namesBeforeTitledOrgs, signatures, speakers, titledNames } from './person-patterns.ts';
 import type { Registry } from './registry.ts';
 import type { RolesLexicon } from './roles.ts';
 import { escapeRe, fold, overlaps } from './text.ts';
@@ -30,11 +30,15 @@ export interface PersonContext {
 /**
  * Named persons with role and affiliation, from "Navn, tittel i ORG", "tittel i ORG, Navn",
  * "ORG-tittel Navn", "tittel Navn (ORG)", "Navn (ORG)", lists after a plural title ("stortingsrepresentantene A og B"),
+ * appositions ("Byråd for eldre, Anne Lise Ruud,"), full names after a speech verb ("sier Siri Haugen"),
  * news bylines and signature blocks (a name line
  * followed by a title line); later full-name and bare-surname mentions ("sier Helgesen") resolve to the same person.
  */
 export function findPersons(pc: PersonContext): Candidate[] {
-  const sightings = [...titledNames(pc), ...namesBeforeTitledOrgs(pc), ...listedNames(pc), ...signatures(pc), ...bylines(pc)].filter((s) => plausible(s, pc));
+  const named = [...titledNames(pc), ...namesBeforeTitledOrgs(pc), ...listedNames(pc), ...appositions(pc), ...signatures(pc), ...bylines(pc)];
+  // A speaker another pattern knows is a repeat of them ("sier Aamot Strand" of Lise Aamot Strand), not a new sighting.
+  const quoted = speakers(pc).filter((q) => !named.some((s) => s.name === q.name || s.name.endsWith(` ${q.name}`)));
+  const sightings = [...named, ...quoted].filter((s) => plausible(s, pc));
   const people = merge(sightings);
   const cands: Candidate[] = sightings.map((s) => toCandidate(s, people.get(s.name) as Person));
   return cands.concat(repeats(pc, people, cands));

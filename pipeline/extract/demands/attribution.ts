@@ -11,6 +11,8 @@ export interface Attribution {
   organisation: string | null;
   /** Where the attribution begins (its comma or dash): the claim's span ends here. */
   cut: number;
+  /** True when it names someone the actor stage does not know (", sier Haugen."): no pronoun to resolve. */
+  stranger?: boolean;
 }
 
 // An attribution is a short tail: speech verb, maybe a role, a name and a place ("i møtet med ASD").
@@ -26,8 +28,10 @@ export function trailingAttribution(tokens: readonly Token[], cues: CompiledCues
     if (tail.filter((t) => t.word).length > MAX_TAIL_WORDS) return null;
     const last = tokens[tokens.length - 1] as Token;
     const named = mentions.within({ start: (tokens[j] as Token).start, end: last.end });
-    const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? named[0] ?? null;
-    return { speaker, organisation: organisationOf(speaker, named, tokens, cues, mentions), cut: before.start };
+    const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? speakingOrganisation(named, tail, cues) ?? null;
+    const attribution: Attribution = { speaker, organisation: organisationOf(speaker, named, tokens, cues, mentions), cut: before.start };
+    if (speaker === null && namesSomeone(tail.slice(1), cues)) attribution.stranger = true;
+    return attribution;
   }
   return null;
 }
@@ -42,9 +46,38 @@ export function backAttribution(tokens: readonly Token[], cues: CompiledCues, me
   if (first === undefined || !cues.quoteBacks.has(first.lc) || !longestAt(tokens, s + 1, cues.speechVerbs)) return null;
   const last = tokens[tokens.length - 1] as Token;
   const named = mentions.within({ start: (tokens[s + 1] as Token).start, end: last.end });
-  const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? named[0] ?? null;
-  if (speaker === null) return null;
-  return { speaker, organisation: organisationOf(speaker, named, tokens, cues, mentions), cut: first.start };
+  const tail = tokens.slice(s + 1);
+  const speaker = named.find((m) => mentions.actor(m.actor)?.type === 'person') ?? speakingOrganisation(named, tail, cues) ?? null;
+  if (speaker !== null) return { speaker, organisation: organisationOf(speaker, named, tokens, cues, mentions), cut: first.start };
+  // "Det sier hun.": the speaker before; "Det sier Haugen." someone unknown; "Det sier seg selv …" no attribution.
+  const next = tail.slice(1).find((t) => t.word);
+  if (next !== undefined && cues.speakerPronouns.has(next.lc)) return { speaker: null, organisation: null, cut: first.start };
+  if (namesSomeone(tail.slice(1), cues)) return { speaker: null, organisation: null, cut: first.start, stranger: true };
+  return null;
+}
+
+/**
+ * True when the words after a speech verb name a speaker: a capitalised word before any pronoun or preposition
+ * (", sier Haugen.", ", sier leder Haugen."), not ", sier hun til NRK.".
+ */
+function namesSomeone(after: readonly Token[], cues: CompiledCues): boolean {
+  for (const t of after) {
+    if (!t.word) continue;
+    if (/^\p{Lu}/u.test(t.text)) return true;
+    if (cues.speakerPronouns.has(t.lc) || cues.speakerPrepositions.has(t.lc) || cues.mediumPrepositions.has(t.lc)) return false;
+  }
+  return false;
+}
+
+/**
+ * An organisation that speaks in an attribution without a person (", sier Fagforbundet."): the first one named before
+ * any preposition; ", sier hun til NTB." names the medium, not the speaker.
+ */
+function speakingOrganisation(named: readonly MentionRecord[], tail: readonly Token[], cues: CompiledCues): MentionRecord | undefined {
+  const first = named[0];
+  if (first === undefined) return undefined;
+  const gap = tail.filter((t) => t.word && t.end <= first.span.start);
+  return gap.some((t) => cues.speakerPrepositions.has(t.lc) || cues.mediumPrepositions.has(t.lc)) ? undefined : first;
 }
 
 /**

@@ -50,6 +50,8 @@ export interface CompiledCues {
   speechVerbs: string[][];
   quoteBacks: ReadonlySet<string>;
   speakerPrepositions: ReadonlySet<string>;
+  mediumPrepositions: ReadonlySet<string>;
+  speakerPronouns: ReadonlySet<string>;
   boundClaimVerbs: string[][];
   subordinators: ReadonlySet<string>;
   purposeBeforeAt: ReadonlySet<string>;
@@ -113,6 +115,8 @@ export function compileCues(c: Cues): CompiledCues {
     speechVerbs: all(c.speechVerbs),
     quoteBacks: set(c.quoteBacks),
     speakerPrepositions: set(c.speakerPrepositions),
+    mediumPrepositions: set(c.mediumPrepositions),
+    speakerPronouns: set(c.speakerPronouns),
     boundClaimVerbs: all(c.boundClaimVerbs),
     subordinators: set(c.subordinators),
     purposeBeforeAt: set(c.purposeBeforeAt),

@@ -13,7 +13,7 @@ import { isQuote, proseClaims } from './prose.ts';
 import { firstResolved, type Found, type Run } from './run.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { topicOf } from './topic.ts';
-import { agreementParties, signatories } from './voice.ts';
+import { agreementParties, claimantsOf, signatories } from './voice.ts';
 
 /**
  * What demands read besides the document: the actors and their mentions, the metadata (publisher and genre) and,
@@ -199,10 +199,33 @@ function continuesBullet(doc: SegmentedDoc, b: number, tokens: readonly Token[])
 
 /** A heading is a claim when an actor states it ("LO krever …"), a modal makes it one ("Må samarbeide mot …") or it is a slogan ("Nei til …"). */
 function headingClaim(block: Block, tokens: readonly Token[], run: Run): Found | null {
+  const quoted = headlineQuote(tokens, run);
+  if (quoted) return quoted;
   const claims = findClaims(tokens, run.env, { imperative: false, headline: true }).filter(
     (c) => (c.verb !== null && (c.verb.subject === 'any' || c.subject.kind === 'actor')) || (c.verb === null && c.modality !== 'goal'),
   );
   const hit = firstResolved(claims, run.voice, run);
   return hit ? { span: block.span, claim: hit.claim, parties: hit.parties } : null;
+}
+
+/**
+ * A headline quoting an actor: "Fagforbundet: – Stopp kuttene i hjemmetjenesten". The quote after the colon and dash
+ * is the actor's (a slogan may open with its verb); the claim spans the quote.
+ */
+function headlineQuote(tokens: readonly Token[], run: Run): Found | null {
+  const s = firstWord(tokens);
+  const first = tokens[s];
+  if (first === undefined) return null;
+  const speaker = run.env.mentions.startingAfter(first.start, new Set(), (tokens[tokens.length - 1] as Token).end);
+  if (speaker === null || speaker.span.start !== first.start) return null;
+  const colon = tokens.findIndex((t) => t.start >= speaker.span.end);
+  const dash = tokens[colon + 1];
+  if (tokens[colon]?.text !== ':' || dash === undefined || !/^[-–—]$/.test(dash.text)) return null;
+  const quote = tokens.slice(colon + 2);
+  if (quote.length === 0) return null;
+  const voice: Voice = { own: claimantsOf({ kind: 'actor', mention: speaker }, run.env.mentions, run.voice.own) };
+  const hit = firstResolved(findClaims(quote, run.env, { imperative: true, headline: true }), voice, run);
+  const last = quote[quote.length - 1] as Token;
+  return hit ? { span: { start: (quote[0] as Token).start, end: last.end }, claim: hit.claim, parties: hit.parties } : null;
 }
 

@@ -105,7 +105,7 @@ function previousSpeaker(pos: number, run: Run): MentionRecord | null {
 
 /** Complete an attribution: a pronoun (", sier hun.") is `before`; an organisation named with a person is theirs. */
 function speakerOf(attribution: Attribution | null, before: MentionRecord | null, run: Run): Attribution | null {
-  if (attribution === null) return null;
+  if (attribution === null || attribution.stranger === true) return attribution;
   const speaker = attribution.speaker ?? before;
   if (speaker === null) return attribution;
   if (run.env.mentions.actor(speaker.actor)?.type === 'person') {
@@ -115,8 +115,10 @@ function speakerOf(attribution: Attribution | null, before: MentionRecord | null
   return { ...attribution, speaker };
 }
 
-/** The voice of a sentence: its quoted speaker (and their organisation), else the document's own voice. */
+/** The voice of a sentence: its quoted speaker (and their organisation), nobody for an unknown one, else the document's own voice. */
 function speakerVoice(attribution: Attribution | null, run: Run): Voice {
   if (attribution?.speaker) return { own: claimantsOf({ kind: 'actor', mention: attribution.speaker }, run.env.mentions, run.voice.own) };
+  // Someone the text names but the actor stage does not know: better no claimant than the narrator's.
+  if (attribution?.stranger === true) return { own: [] };
   return run.voice;
 }

@@ -52,7 +52,7 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
     const places = [...ctx.lexicon.actors.places.counties, ...ctx.lexicon.actors.places.municipalities];
     const persons = new Set(input.actors.filter((a) => a.type === 'person').map((a) => a.key));
     const starts = input.mentions.filter((m) => persons.has(m.actor)).map((m) => m.span.start);
-    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies, places, starts);
+    const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies, places, { persons: starts, bylineLabels: ctx.lexicon.roles.bylineLabels });
     const record = own ? dates[own.index] : undefined;
     if (own && record) {
       date = { value: { value: record.value, precision: record.precision }, source: 'extracted', ruleId: own.ruleId };
@@ -136,11 +136,14 @@ const MEMBER_ORGS = new Set(['union', 'employer_org', 'party', 'other_org']);
 function ownTitle(ctx: Context): (role: string | null) => boolean {
   const titles = new Set(ctx.lexicon.roles.ownTitles.map((t) => t.toLowerCase()));
   const modifiers = new Set(ctx.lexicon.roles.titleModifiers.map((t) => t.toLowerCase()));
+  const prepositions = new Set(ctx.lexicon.roles.titlePrepositions.map((t) => t.toLowerCase()));
   return (role) => {
     if (role === null) return false;
     const words = role.toLowerCase().split(/\s+/);
     while (words.length > 1 && modifiers.has(words[0] as string)) words.shift();
-    return titles.has(words.join(' '));
+    // "Hovedtillitsvalgt i bydel Grünerløkka": the title before what it is title of.
+    const at = words.findIndex((w) => prepositions.has(w));
+    return titles.has((at > 0 ? words.slice(0, at) : words).join(' '));
   };
 }
 

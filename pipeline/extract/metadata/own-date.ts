@@ -19,7 +19,7 @@ const SIGNATURE_REACH = 3;
  * The document's own date among the dates found: one after a label ("Dato:", "Publisert"), in a
  * sentence saying the text was adopted or signed ("Uttalelsen ble vedtatt … 29. oktober 2021",
  * "Vedtatt på landsmøtet …"), on a place-and-date line ("Oslo, 3. mars 2022"), or alone on a line
- * at the top or bottom of the text or right above a signature. Stronger rules win; within a rule, the first date.
+ * at the top or bottom of the text, next to a byline or right above a signature. Stronger rules win; within a rule, the first date.
  */
 export function pickOwnDate(
   text: string,
@@ -27,8 +27,12 @@ export function pickOwnDate(
   lexicon: Lexicon['metadata'],
   bodyWords: readonly string[],
   places: readonly string[],
-  /** Where person mentions start: a date alone on the line above a name is the date of the signatures. */
-  persons: readonly number[] = [],
+  around: {
+    /** Where person mentions start: a date alone on the line above a name is the date of the signatures. */
+    persons?: readonly number[];
+    /** Words that open a byline ("Av"): a date alone next to the byline is the publication date. */
+    bylineLabels?: readonly string[];
+  } = {},
 ): OwnDate | null {
   const cue = lexicon.date;
   // "Dato: 3. mars", "Publisert 3. juni", "Publisert: mandag 3. juni", "Sted og dato: Lyngdal 3. juni": at most one
@@ -51,7 +55,7 @@ export function pickOwnDate(
     return twin !== undefined && placeLine.test(text.slice(d.span.end, twin.span.start).trim() + ' ') && /^[\s.]*$/.test(text.slice(twin.span.end, lineEnd));
   };
   // Above the signatures ("22. oktober 2024" / "Ane Breivik") in the closing half, however much page furniture follows.
-  const names = new Set(persons);
+  const names = new Set(around.persons ?? []);
   const signed = new Set<number>();
   nonEmpty.forEach((l, i) => {
     if (l.start < text.length / 2) return;
@@ -59,6 +63,15 @@ export function pickOwnDate(
     if (below[0] !== undefined && names.has(below[0])) edge.add(l.start);
     if (below.some((b) => names.has(b))) signed.add(l.start);
   });
+  // Next to a byline ("Av Kari Holm" / "12.05.2024"), wherever the page's navigation put it.
+  const labels = around.bylineLabels ?? [];
+  if (labels.length > 0) {
+    const byline = new RegExp(`^${alternation(labels)}:?\\s+\\p{Lu}`, 'u');
+    nonEmpty.forEach((l, i) => {
+      if (!byline.test(cleanLine(text, l).text)) return;
+      for (const n of [nonEmpty[i - 1], nonEmpty[i + 1]]) if (n) edge.add(n.start);
+    });
+  }
 
   const rules: { ruleId: string; confidence: number; test: (d: DateRecord) => boolean }[] = [
     {
