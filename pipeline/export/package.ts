@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { BuildFailure, message } from '../messages.ts';
+import { readDataFile } from '../data-file.ts';
 
 /** Shape of package.yaml: the dataset's name, licence, contributors and version, reviewed like code. */
 export const PackageMeta = z.strictObject({
@@ -21,18 +19,8 @@ let cached: PackageMeta | null = null;
 
 /** Read and check package.yaml once (the pipeline's own data, like the lexicons); a broken file stops the build. */
 export function loadPackageMeta(): PackageMeta {
-  if (cached) return cached;
-  const where = { stage: 'export', file: 'pipeline/export/package.yaml' };
-  let data: unknown;
-  try {
-    data = parse(readFileSync(new URL('./package.yaml', import.meta.url), 'utf8'));
-  } catch (e) {
-    throw new BuildFailure([message('internal', `package.yaml does not parse: ${(e as Error).message}`, where)]);
+  if (cached === null) {
+    cached = readDataFile(new URL('./package.yaml', import.meta.url), PackageMeta, { stage: 'export', file: 'pipeline/export/package.yaml' }).data;
   }
-  const result = PackageMeta.safeParse(data);
-  if (!result.success) {
-    throw new BuildFailure(result.error.issues.map((i) => message('internal', `package.yaml ${i.path.join('.')}: ${i.message}`, where)));
-  }
-  cached = result.data;
   return cached;
 }
