@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { pipelineVersion } from '../pipeline/cache/version.ts';
 import type { SourceDoc } from '../pipeline/document.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { build, type BuildResult } from '../pipeline/runner.ts';
+import { outputFiles } from './support/output-files.ts';
 
 // The content-addressed document cache: a rebuild reprocesses only what changed, writes the same bytes as a
 // clean build, and never trusts an entry that fails its checks.
@@ -23,14 +24,7 @@ const cache = join(work, 'cache');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const N = 24;
-// Every file of an output folder (the spreadsheet CSVs are in a subfolder), by relative path.
-const files = (dir: string) =>
-  new Map(
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => statSync(join(dir, f)).isFile())
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f))]),
-  );
+const files = outputFiles;
 const expectSameOutput = (a: string, b: string) => {
   const x = files(join(work, a));
   const y = files(join(work, b));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { Message } from '../pipeline/messages.ts';
 import { Progress } from '../pipeline/parallel/progress.ts';
 import { SourceRef } from '../pipeline/parallel/source-ref.ts';
 import { build, type BuildResult } from '../pipeline/runner.ts';
+import { outputFiles } from './support/output-files.ts';
 
 // The worker pool: a build on worker threads writes exactly the bytes of a single-threaded build, because
 // outcomes are merged in file-name order whatever order the workers finish in.
@@ -18,14 +19,7 @@ const work = mkdtempSync(join(tmpdir(), 'kravkart-parallel-'));
 const seeds = join(work, 'seeds');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-// Every file of an output folder (the spreadsheet CSVs are in a subfolder), by relative path.
-const files = (dir: string) =>
-  new Map(
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => statSync(join(dir, f)).isFile())
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f))]),
-  );
+const files = outputFiles;
 const run = (out: string, workers: number): Promise<BuildResult> =>
   build({ seeds, out: join(work, out), strict: false, sourceDateEpoch: null, workers, minParallelChars: 0 });
 
