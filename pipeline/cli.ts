@@ -5,7 +5,7 @@ import { BuildFailure, formatMessage, message } from './messages.ts';
 import { DEFAULT_CACHE_DIR } from './cache/store.ts';
 import { Progress } from './parallel/progress.ts';
 
-const HELP = `Usage: npm run build -- [--seeds DIR] [--out DIR] [--strict] [--quiet] [--workers N] [--cache DIR | --no-cache]
+const HELP = `Usage: npm run build -- [--seeds DIR] [--out DIR] [--strict] [--quiet] [--workers N] [--cache DIR | --no-cache] [--dataset-version X.Y.Z]
 
 Reads every .txt document in the seeds folder (default seeds/) and writes the validated
 dataset to the output folder (default dist/). A failed build leaves the output folder untouched.
@@ -14,6 +14,8 @@ dataset to the output folder (default dist/). A failed build leaves the output f
   --out DIR     output folder, replaced only after everything validated
   --strict      coverage assertions are errors, not warnings (CI and releases)
   --quiet       no progress lines (problems are still printed)
+  --dataset-version X.Y.Z
+                the dataset version to write (release builds; default: pipeline/export/package.yaml)
   --workers N   worker threads for the per-document stages (default: the number of cores;
                 1 = everything on the main thread); the output is the same for any N
   --cache DIR   cache of per-document results (default ${DEFAULT_CACHE_DIR}); a rebuild
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         workers: { type: 'string' },
+        'dataset-version': { type: 'string' },
         cache: { type: 'string', default: DEFAULT_CACHE_DIR },
         'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -53,6 +56,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(formatMessage(message('usage', `--workers must be a whole number of at least 1, got "${args.workers ?? ''}"`, { stage: 'cli' })));
     return 2;
   }
+  const datasetVersion = args['dataset-version'];
+  if (datasetVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(datasetVersion)) {
+    console.error(formatMessage(message('usage', `--dataset-version must be X.Y.Z, got "${datasetVersion}"`, { stage: 'cli' })));
+    return 2;
+  }
   const bar = args.quiet ? null : new Progress(process.stderr);
   try {
     const result = await build({
@@ -61,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       strict: args.strict,
       sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null,
       workers,
+      ...(datasetVersion === undefined ? {} : { datasetVersion }),
       cache: args['no-cache'] ? null : args.cache,
       ...(bar === null
         ? {}

@@ -6,6 +6,8 @@ export interface BuildOptions {
   strict: boolean;
   /** SOURCE_DATE_EPOCH (whole seconds) when set: the only time the build may write; never the clock. */
   sourceDateEpoch: string | null;
+  /** The dataset version to write (a release build); absent: package.yaml's placeholder between releases. */
+  datasetVersion?: string;
 }
 
 /** Passed to every stage: shared read-only knowledge and options; stages never reach for globals. */

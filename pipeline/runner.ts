@@ -23,6 +23,8 @@ export interface BuildRequest {
   strict: boolean;
   /** SOURCE_DATE_EPOCH, read by the command-line edge; null when unset. */
   sourceDateEpoch: string | null;
+  /** The dataset version to write (release builds); absent: package.yaml's. */
+  datasetVersion?: string;
   /** Receives one line of progress per stage; omit for none. */
   progress?: (line: string) => void;
   /** Receives the count of documents through their stages after each one, for a progress bar; omit for none. */
@@ -79,7 +81,10 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   if (hasErrors(messages)) fail();
 
   // Loaded after ingest, so a problem in the lexicon never hides problems in the documents.
-  const ctx: Context = { options: { strict: req.strict, sourceDateEpoch: req.sourceDateEpoch }, lexicon: loadLexicon() };
+  const ctx: Context = {
+    options: { strict: req.strict, sourceDateEpoch: req.sourceDateEpoch, ...(req.datasetVersion === undefined ? {} : { datasetVersion: req.datasetVersion }) },
+    lexicon: loadLexicon(),
+  };
   const cache = req.cache == null ? null : { dir: resolve(req.cache), version: pipelineVersion(ctx.lexicon.hash) };
   const cacheStats: CacheStats = { hits: 0, misses: 0, corrupt: 0 };
 

@@ -69,8 +69,8 @@ async function copySeed(name: string) {
  * The pipeline's strict build, and then what a model change in pipeline/ would do: the columns listed in the
  * repository's pipeline/removed-columns.txt (`table.column`) are gone from the tables, the descriptor and SHA256SUMS.
  */
-const buildAtHead: BuildFn = async (seeds, out, epoch) => {
-  await strictBuild(seeds, out, epoch);
+const buildAtHead: BuildFn = async (seeds, out, epoch, version) => {
+  await strictBuild(seeds, out, epoch, version);
   const list = join(repo, 'pipeline', 'removed-columns.txt');
   if (!existsSync(list)) return;
   const files = await readFolder(out);
@@ -128,6 +128,9 @@ describe('three commits, three releases, then none', () => {
     const descriptor = JSON.parse(text('v1.0.0', 'datapackage.json')) as { version: string; created: string };
     expect([descriptor.version, descriptor.created]).toEqual(['1.0.0', '2026-01-10T12:00:00Z']);
     expect(text('v1.0.0', 'CODEBOOK.md')).toContain('\nVersion 1.0.0.');
+    // Outputs that print the version carry the release's, not the placeholder: the release is built with it.
+    expect(text('v1.0.0', 'index.html')).toContain('versjon 1.0.0');
+    expect(text('v1.0.0', 'index.html')).not.toContain('0.0.0-unreleased');
     const citation = parse(text('v1.0.0', 'CITATION.cff')) as Record<string, unknown>;
     expect([citation['version'], citation['date-released']]).toEqual(['1.0.0', '2026-01-10']);
     // SHA256SUMS holds for the attached files.

@@ -27,7 +27,7 @@ export interface OutputFile {
  * `exportOutputs` adds the files for people (spreadsheets, database, page) to the same package.
  */
 export function exportDataset(ds: Dataset, ctx: Context): OutputFile[] {
-  const meta = loadPackageMeta();
+  const meta = packageMeta(ctx);
   const created = createdFrom(ctx.options.sourceDateEpoch ?? undefined);
   return packageFiles(ds, machineTables(ds), { meta, created });
 }
@@ -40,7 +40,7 @@ export function exportDataset(ds: Dataset, ctx: Context): OutputFile[] {
  */
 export async function exportOutputs(ds: Dataset, ctx: Context, sources: readonly Pick<SourceDoc, 'file' | 'source'>[]): Promise<OutputFile[]> {
   // --- load inputs
-  const meta = loadPackageMeta();
+  const meta = packageMeta(ctx);
   const created = createdFrom(ctx.options.sourceDateEpoch ?? undefined);
   const stamp = outputStamp(ds.documents, created);
   const cite = citation({ meta, created });
@@ -117,4 +117,10 @@ export function createdFrom(epoch: string | undefined): string | null {
     throw new BuildFailure([message('usage', `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`, { stage: 'export' })]);
   }
   return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The package metadata with the version this build writes: a release build's version, else package.yaml's. */
+function packageMeta(ctx: Context): ReturnType<typeof loadPackageMeta> {
+  const meta = loadPackageMeta();
+  return ctx.options.datasetVersion === undefined ? meta : { ...meta, version: ctx.options.datasetVersion };
 }

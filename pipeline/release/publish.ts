@@ -13,12 +13,15 @@ import type { Plan } from './plan.ts';
 import { prepareRelease, releaseAssets } from './release.ts';
 import { text } from './snapshot.ts';
 
-/** Builds the dataset from a seeds folder into an output folder, stamping `created` from the commit time. */
-export type BuildFn = (seeds: string, out: string, sourceDateEpoch: string) => Promise<void>;
+/**
+ * Builds the dataset from a seeds folder into an output folder, stamping `created` from the commit time and, for the
+ * release build, writing `version` into every output that names it (datapackage, codebook, workbook, database, page).
+ */
+export type BuildFn = (seeds: string, out: string, sourceDateEpoch: string, version?: string) => Promise<void>;
 
 /** The pipeline's own build, strict as on CI: what the release workflow runs. */
-export const strictBuild: BuildFn = async (seeds, out, sourceDateEpoch) => {
-  await build({ seeds, out, strict: true, sourceDateEpoch });
+export const strictBuild: BuildFn = async (seeds, out, sourceDateEpoch, version) => {
+  await build({ seeds, out, strict: true, sourceDateEpoch, ...(version === undefined ? {} : { datasetVersion: version }) });
 };
 
 /** What to release from where. */
@@ -85,8 +88,20 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const changelog = text(previous, 'CHANGELOG.md') ?? (await repoFile('CHANGELOG.md')) ?? '# Changelog\n';
 
   // --- process
-  const prepared = prepareRelease({ previous, current: await readFolder(buildDir), epoch: Number(epochText), citation, changelog });
-  if (prepared.messages.length > 0) throw new BuildFailure(prepared.messages);
+  const planned = prepareRelease({ previous, current: await readFolder(buildDir), epoch: Number(epochText), citation, changelog });
+  if (planned.messages.length > 0) throw new BuildFailure(planned.messages);
+  // A release is built once more with its version, so the outputs that print it (workbook, database, page) carry it
+  // too; the version is no data change, so the plan must come out the same.
+  let prepared = planned;
+  if (planned.release !== null) {
+    const releaseDir = join(opts.work, 'release-build');
+    await (opts.build ?? strictBuild)(join(opts.repo, 'seeds'), releaseDir, epochText, planned.release.version);
+    prepared = prepareRelease({ previous, current: await readFolder(releaseDir), epoch: Number(epochText), citation, changelog });
+    if (prepared.messages.length > 0) throw new BuildFailure(prepared.messages);
+    if (prepared.release?.tag !== planned.release.tag) {
+      throw fail('release-plan-changed', `the versioned build plans ${prepared.release?.tag ?? 'no release'}, the first build ${planned.release.tag}`);
+    }
+  }
   const release = prepared.release;
   const tag = release?.tag ?? '';
   if (opts.expectTag !== undefined && opts.expectTag !== tag) {
