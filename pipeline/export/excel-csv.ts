@@ -1,7 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Dataset, TableName } from '../models/tables.ts';
 import type { Column } from '../schemas/columns.ts';
-import { LIST_SEPARATOR } from './tables.ts';
+import { LIST_SEPARATOR, writeCsv } from './tables.ts';
 
 /**
  * The dialect of the spreadsheet copies in `excel/`: what Excel with a Norwegian locale reads correctly on
@@ -41,14 +40,5 @@ export function excelCell(value: unknown, column: Column): string {
 
 /** A table as spreadsheet CSV: BOM, header row, `;`-separated, CRLF, RFC 4180 quoting otherwise. */
 export function excelCsv(rows: readonly Row[], columns: readonly Column[]): string {
-  const records = [columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => excelCell((r as Record<string, unknown>)[c.name], c)))];
-  return stringify(records, {
-    delimiter: EXCEL_CSV_DIALECT.delimiter,
-    record_delimiter: EXCEL_CSV_DIALECT.lineTerminator,
-    quote: EXCEL_CSV_DIALECT.quoteChar,
-    escape: EXCEL_CSV_DIALECT.quoteChar,
-    bom: true,
-    // Done above, and only where needed: csv-stringify's own escaping would also prefix "-5".
-    escape_formulas: false,
-  });
+  return writeCsv(rows, columns, excelCell, EXCEL_CSV_DIALECT, true);
 }

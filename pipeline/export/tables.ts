@@ -22,17 +22,32 @@ export function csvCell(value: unknown, column: Column): string {
   return String(value);
 }
 
-/** A table as CSV text; every cell is written as is (no spreadsheet-formula escaping), so the data round-trips. */
-export function tableCsv(rows: readonly Row[], columns: readonly Column[]): string {
-  const records = [columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => csvCell((r as Record<string, unknown>)[c.name], c)))];
+/** A CSV dialect as declared in datapackage.json. */
+export interface CsvDialect {
+  delimiter: string;
+  lineTerminator: string;
+  quoteChar: string;
+}
+
+/**
+ * A table as CSV text in a dialect, a header row then one record per row, each cell made by `cell`. csv-stringify's
+ * own formula escaping stays off: the machine CSV is faithful, and the spreadsheet copy neutralises in its `cell`.
+ */
+export function writeCsv(rows: readonly Row[], columns: readonly Column[], cell: (value: unknown, column: Column) => string, dialect: CsvDialect, bom: boolean): string {
+  const records = [columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c.name], c)))];
   return stringify(records, {
-    delimiter: CSV_DIALECT.delimiter,
-    record_delimiter: CSV_DIALECT.lineTerminator,
-    quote: CSV_DIALECT.quoteChar,
-    escape: CSV_DIALECT.quoteChar,
-    bom: false,
+    delimiter: dialect.delimiter,
+    record_delimiter: dialect.lineTerminator,
+    quote: dialect.quoteChar,
+    escape: dialect.quoteChar,
+    bom,
     escape_formulas: false,
   });
+}
+
+/** A table as CSV text; every cell is written as is (no spreadsheet-formula escaping), so the data round-trips. */
+export function tableCsv(rows: readonly Row[], columns: readonly Column[]): string {
+  return writeCsv(rows, columns, csvCell, CSV_DIALECT, false);
 }
 
 /** A table as JSON text: an array of row objects with keys in column order, 2-space indent, final newline. */
