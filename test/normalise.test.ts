@@ -7,6 +7,7 @@ import type { NormalisedDoc, SourceDoc, Span } from '../pipeline/document.ts';
 import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import { TextLexicon } from '../pipeline/lexicon/text.schema.ts';
 import { normalise, spanRoundTrip } from '../pipeline/normalise/index.ts';
+import { stressText } from './support/stress-text.ts';
 
 // normalise reads only the text lexicon; loading just that file keeps these tests independent of the lexicons
 // other stages are editing.
@@ -290,19 +291,8 @@ const PIECES = [
 
 describe('normalise, property-based', () => {
   it('never throws and maps every unit and line inside the source, on random and mutated text', () => {
-    const random = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
-    const mutated = fc
-      .tuple(fc.constantFrom(...seedNames), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...PIECES)), { maxLength: 12 }))
-      .map(([name, edits]) => {
-        let s = readFileSync(new URL(name, SEEDS), 'utf8').slice(0, 1500);
-        for (const [at, piece] of edits) {
-          const i = at % (s.length + 1);
-          s = s.slice(0, i) + piece + s.slice(i);
-        }
-        return s;
-      });
     fc.assert(
-      fc.property(fc.oneof(random, mutated, fc.string({ unit: 'grapheme', maxLength: 80 })), (source) => {
+      fc.property(stressText(PIECES, { prefix: 1500, maxEdits: 12 }), (source) => {
         const n = norm(source);
         expectWellFormed(n);
         for (const span of lineSpans(n.text)) expect(spanRoundTrip(n, span, ctx).inside).toBe(true);

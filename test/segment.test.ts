@@ -8,6 +8,7 @@ import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import { TextLexicon } from '../pipeline/lexicon/text.schema.ts';
 import { normalise, spanRoundTrip } from '../pipeline/normalise/index.ts';
 import { segment } from '../pipeline/segment/index.ts';
+import { stressText } from './support/stress-text.ts';
 
 // segment (like normalise) reads only the text lexicon.
 const text = TextLexicon.parse(parse(readFileSync(new URL('../pipeline/lexicon/text.yaml', import.meta.url), 'utf8')));
@@ -234,19 +235,8 @@ const PIECES = [
 
 describe('segment, property-based', () => {
   it('never throws and keeps every span inside the text and the source', () => {
-    const random = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
-    const mutated = fc
-      .tuple(fc.constantFrom(...seedNames), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...PIECES)), { maxLength: 10 }))
-      .map(([name, edits]) => {
-        let s = readFileSync(new URL(name, SEEDS), 'utf8').slice(0, 1200);
-        for (const [at, piece] of edits) {
-          const i = at % (s.length + 1);
-          s = s.slice(0, i) + piece + s.slice(i);
-        }
-        return s;
-      });
     fc.assert(
-      fc.property(fc.oneof(random, mutated, fc.string({ unit: 'grapheme', maxLength: 80 })), (source) => {
+      fc.property(stressText(PIECES, { prefix: 1200, maxEdits: 10 }), (source) => {
         const d = run(source);
         expectWellFormed(d);
         for (const s of [...d.blocks.map((b) => b.span), ...d.sentences.map((x) => x.span)]) {
