@@ -1,18 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { Context } from '../pipeline/context.ts';
 import type { NormalisedDoc, SourceDoc, Span } from '../pipeline/document.ts';
-import type { Lexicon } from '../pipeline/lexicon/load.ts';
-import { TextLexicon } from '../pipeline/lexicon/text.schema.ts';
+import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { normalise, spanRoundTrip } from '../pipeline/normalise/index.ts';
 import { stressText } from './support/stress-text.ts';
 
-// normalise reads only the text lexicon; loading just that file keeps these tests independent of the lexicons
-// other stages are editing.
-const text = TextLexicon.parse(parse(readFileSync(new URL('../pipeline/lexicon/text.yaml', import.meta.url), 'utf8')));
-const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: { text } as unknown as Lexicon };
+const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: loadLexicon() };
 
 const SEEDS = new URL('../seeds/', import.meta.url);
 const seedNames = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();

@@ -88,8 +88,6 @@ export const TextLexicon = z.object({
     /** Abbreviations that may end a sentence ("osv.", "mv."): a split after one stands when a capital follows. */
     mayEndSentence: z.array(Word),
   }),
-  /** Month names: "29. oktober" is an ordinal date, neither a numbered list item nor a sentence end. */
-  months: z.array(Word),
 });
 
 /** The text lexicon as loaded. */

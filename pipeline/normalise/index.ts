@@ -16,7 +16,7 @@ export { textKit, type TextKit } from './rules.ts';
  * markdown removed) with an offset map from every unit of `text` back to the source.
  */
 export function normalise(doc: SourceDoc, ctx: Context): NormalisedDoc {
-  const kit = textKit(ctx.lexicon.text);
+  const kit = textKit(ctx.lexicon.text, ctx.lexicon.calendar);
   // Load: the source cut into cleaned lines.
   const table = splitLines(doc.source, kit);
   // Process: decide what each line is, then lay the kept lines out as blocks.

@@ -1,4 +1,8 @@
 import type { TextRules } from '../lexicon/text.schema.ts';
+import type { z } from 'zod';
+import type { CalendarLexicon } from '../lexicon/calendar.schema.ts';
+
+type CalendarRules = z.infer<typeof CalendarLexicon>;
 
 /** The text lexicon compiled once into lookup structures for the hot loops of normalise and segment. */
 export interface TextKit {
@@ -50,8 +54,11 @@ function phraseLineRegex(phrases: readonly string[]): RegExp {
 
 const cache = new WeakMap<TextRules, TextKit>();
 
-/** Compile (once per loaded lexicon) the text rules used by normalise and segment. */
-export function textKit(rules: TextRules): TextKit {
+/**
+ * Compile (once per loaded lexicon) the text rules used by normalise and segment. Month names come from the
+ * calendar lexicon (names, and abbreviations with their dot), so that knowledge lives in one place.
+ */
+export function textKit(rules: TextRules, calendar: CalendarRules): TextKit {
   const hit = cache.get(rules);
   if (hit) return hit;
   const kit: TextKit = {
@@ -83,7 +90,7 @@ export function textKit(rules: TextRules): TextKit {
     suspendedFollowers: new Set(rules.continuation.suspendedCompoundFollowers),
     nonFinalAbbreviations: new Set(rules.abbreviations.nonFinal),
     mayEndAbbreviations: new Set(rules.abbreviations.mayEndSentence),
-    months: new Set(rules.months),
+    months: new Set(calendar.months.flatMap((m) => [...m.names, ...m.abbreviations.map((a) => `${a}.`)])),
   };
   cache.set(rules, kit);
   return kit;

@@ -9,7 +9,7 @@ import { splitSentences } from './sentences.ts';
  * lead-in) and Norwegian sentences within each block.
  */
 export function segment(doc: NormalisedDoc, ctx: Context): SegmentedDoc {
-  const kit = textKit(ctx.lexicon.text);
+  const kit = textKit(ctx.lexicon.text, ctx.lexicon.calendar);
   const blocks = findBlocks(doc.text, kit);
   const sentences = splitSentences(doc.text, blocks, kit);
   return { ...doc, blocks, sentences };
