@@ -1,4 +1,4 @@
-import { isAllCapsTitle, isShortTitle } from '../segment/headings.ts';
+import { isAllCapsTitle, isShortTitle } from './line-shape.ts';
 import { isLetterUnit, isDigitUnit, isLowerUnit, isUpperUnit } from './chars.ts';
 import { LineKind } from './furniture.ts';
 import { isShouting } from './join.ts';

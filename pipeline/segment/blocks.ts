@@ -2,7 +2,7 @@ import type { Block } from '../document.ts';
 import { isSpaceUnit } from '../normalise/chars.ts';
 import { matchMarker } from '../normalise/markers.ts';
 import type { TextKit } from '../normalise/rules.ts';
-import { isAllCapsTitle, isShortTitle } from './headings.ts';
+import { isAllCapsTitle, isShortTitle } from '../normalise/line-shape.ts';
 
 /** A line before heading decisions: its span, marker and what its shape allows. */
 interface Draft {

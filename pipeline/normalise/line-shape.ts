@@ -1,5 +1,5 @@
-import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from '../normalise/chars.ts';
-import { endsLikeLeadIn, type TextKit } from '../normalise/rules.ts';
+import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from './chars.ts';
+import { endsLikeLeadIn, type TextKit } from './rules.ts';
 
 const LAST_WORD = /[\p{L}\p{N}]+$/u;
 
