@@ -9,8 +9,12 @@ import { TABLES, TABLE_NAMES } from '../pipeline/models/tables.ts';
 import { columns } from '../pipeline/schemas/columns.ts';
 import { validate } from '../pipeline/validate/index.ts';
 import { hostileDoc } from './fixtures/hostile/doc.ts';
+import { readCsv } from './support/csv.ts';
 
 // The hostile fixture holds what breaks spreadsheets: formula starts, quotes, semicolons, CRLF and tabs in cells.
+/** The spreadsheet dialect, read strictly: BOM, `;`, CRLF after every record, RFC 4180 quotes. */
+const parseExcelCsv = (csv: string): string[][] => readCsv(csv, { delimiter: ';', bom: true, recordEnd: 'crlf', markQuotedEmpty: false });
+
 const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: {} as unknown as Lexicon };
 const doc = hostileDoc();
 const { dataset } = assemble([doc], ctx);
@@ -21,58 +25,6 @@ const text = (path: string): string => {
   return f.content;
 };
 
-/** A strict reader of the spreadsheet dialect: BOM, `;`, CRLF records, RFC 4180 quotes; throws on anything else. */
-function parseExcelCsv(csv: string): string[][] {
-  if (!csv.startsWith('\uFEFF')) throw new Error('no byte-order mark');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 1;
-  while (i < csv.length) {
-    const c = csv[i];
-    if (c === '"' && field === '' && !quoted) {
-      quoted = true;
-      i++;
-      for (;;) {
-        if (i >= csv.length) throw new Error('unterminated quoted field');
-        if (csv[i] === '"') {
-          if (csv[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += csv[i];
-        i++;
-      }
-      if (!(csv[i] === ';' || csv.startsWith('\r\n', i) || i === csv.length)) throw new Error(`text after a closing quote at ${i}`);
-      continue;
-    }
-    if (c === ';') {
-      row.push(field);
-      field = '';
-      quoted = false;
-      i++;
-    } else if (csv.startsWith('\r\n', i)) {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      quoted = false;
-      i += 2;
-    } else if (c === '\n' || c === '\r' || c === '"') {
-      throw new Error(`bare ${JSON.stringify(c)} outside quotes at ${i}`);
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (field !== '' || row.length > 0) throw new Error('last record does not end with CRLF');
-  return rows;
-}
 
 describe('neutraliseFormula', () => {
   it('prefixes a quote only where a spreadsheet would start a formula', () => {

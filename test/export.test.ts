@@ -11,66 +11,14 @@ import { TABLES, TABLE_NAMES } from '../pipeline/models/tables.ts';
 import { TOPICS } from '../pipeline/models/vocab.ts';
 import { validate } from '../pipeline/validate/index.ts';
 import { hostileDoc } from './fixtures/hostile/doc.ts';
+import { readCsv } from './support/csv.ts';
 
 // Neither assemble nor export reads the lexicon; an empty one keeps the test independent of it.
+/** The machine dialect, read strictly: LF or CRLF records, and an explicitly quoted empty cell would be a bug to notice. */
+const parseCsv = (text: string): string[][] => readCsv(text, { delimiter: ',', bom: false, recordEnd: 'lf-or-crlf', markQuotedEmpty: true });
+
 const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: {} as unknown as Lexicon };
 
-/** A strict RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF records); throws on anything malformed. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += text[i];
-        i++;
-      }
-      const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new Error(`text after closing quote at ${i}`);
-      if (field === '') field = '\u0000quoted-empty'; // an explicitly quoted empty cell would be a bug to notice
-      continue;
-    }
-    if (c === ',') {
-      endField();
-      i++;
-    } else if (c === '\n') {
-      endRow();
-      i++;
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      endRow();
-      i += 2;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
-}
 
 const expectedCell = (v: unknown): string => (v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
