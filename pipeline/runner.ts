@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rename, rm, mkdir, writeFile, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rename, rm, mkdir, stat } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
 import type { Context } from './context.ts';
 import type { SourceDoc } from './document.ts';
@@ -7,9 +7,9 @@ import { readCorpus } from './ingest/read.ts';
 import { ingest } from './ingest/index.ts';
 import type { DocumentStats } from './stages.ts';
 import { Assembler } from './assemble/index.ts';
-import { exportOutputs, type OutputFile } from './export/index.ts';
-import type { Dataset } from './models/tables.ts';
-import { validate } from './validate/index.ts';
+import { Exporter } from './export/index.ts';
+import type { SinkDirs } from './export/sink.ts';
+import { DatasetValidator } from './validate/index.ts';
 import { loadLexicon } from './lexicon/load.ts';
 import { pipelineVersion } from './cache/version.ts';
 import type { CacheStats } from './cache/store.ts';
@@ -54,12 +54,13 @@ const line = (stage: string, what: string, ms: number) => `${stage.padEnd(10)} $
 const DEFAULT_MIN_PARALLEL_CHARS = 256_000;
 
 /**
- * Build the dataset from a seeds folder into an output folder, atomically: everything is built and
- * validated in memory and a temporary folder, and only then swapped in. Throws BuildFailure with coded
- * messages when anything fails; the previous output is then untouched.
+ * Build the dataset from a seeds folder into an output folder, atomically: everything is written into a temporary
+ * sibling folder, validated, and only then swapped in. Throws BuildFailure with coded messages when anything
+ * fails; the previous output is then untouched.
  *
- * Memory stays bounded by the dataset, not the corpus: each document goes through its stages (on a pool of
- * worker threads when asked) and is reduced to its rows at once; only the rows and the actor table grow.
+ * Memory stays bounded by what crosses documents (the actor table, IDs, counts), not by the corpus: each document
+ * goes through its stages (on a pool of worker threads when asked), is reduced to its rows at once, and its rows
+ * stream straight into the validator and every output file.
  */
 export async function build(req: BuildRequest): Promise<BuildResult> {
   const say = req.progress ?? (() => {});
@@ -88,28 +89,29 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   const cache = req.cache == null ? null : { dir: resolve(req.cache), version: pipelineVersion(ctx.lexicon.hash) };
   const cacheStats: CacheStats = { hits: 0, misses: 0, corrupt: 0 };
 
-  // Validate needs each source again at the end; it is read back from its file then, not kept.
+  // Validate and the page need each source again; it is read back from its file then, not kept.
   const seedsDir = resolve(req.seeds);
   const sources = docs.map((d) => SourceRef.of(d, join(seedsDir, d.file), (m) => messages.push(m)));
 
-  // Dataset and merge state live only inside this call: validate and write see just the serialised files.
-  const { files, counts, threads } = await processAndExport(docs, sources, { ctx, req, cache, cacheStats, messages, timings, say });
-
-  t = performance.now();
-  const report = validate(files, sources, ctx);
-  messages.push(...report.messages);
-  const problems = report.messages.filter((m) => m.severity !== 'info').length;
-  timings['validate'] = performance.now() - t;
-  say(line('validate', problems === 0 ? 'all outputs valid' : `${problems} problems`, timings['validate']));
-  if (hasErrors(messages)) fail();
-
-  t = performance.now();
-  await writeAtomically(resolve(req.out), files, messages);
-  if (hasErrors(messages)) fail();
-  timings['write'] = performance.now() - t;
-  say(line('write', resolve(req.out), timings['write']));
-
-  return { messages: messages.map(inFolder), files: files.map((f) => f.path), counts, timings, cache: cache === null ? null : cacheStats, threads };
+  const out = resolve(req.out);
+  const dirs = await temporaryFolders(out, messages);
+  if (dirs === null) fail();
+  const tmp = dirs as SinkDirs;
+  let swapped = false;
+  try {
+    const { files, counts, threads } = await processAndExport(docs, sources, tmp, { ctx, req, cache, cacheStats, messages, timings, say });
+    if (hasErrors(messages)) fail();
+    t = performance.now();
+    await swapIn(tmp.out, out, messages);
+    if (hasErrors(messages)) fail();
+    swapped = true;
+    timings['write'] = performance.now() - t;
+    say(line('write', out, timings['write']));
+    return { messages: messages.map(inFolder), files, counts, timings, cache: cache === null ? null : cacheStats, threads };
+  } finally {
+    await rm(tmp.scratch, { recursive: true, force: true });
+    if (!swapped) await rm(tmp.out, { recursive: true, force: true });
+  }
 }
 
 interface Phase {
@@ -123,49 +125,48 @@ interface Phase {
 }
 
 /**
- * Run every document through its stages and merge the outcomes into the dataset, then export it (tables, the
- * spreadsheets, the database and the page). The dataset lives only inside this call: validate and write see just
- * the serialised files.
+ * Run every document through its stages (from the cache, on worker threads or here) in file-name order; merge each
+ * outcome as it arrives and stream its rows into the validator and the outputs; then finish the corpus-wide tables,
+ * the descriptor and the checksums. Returns the paths written, row counts and the threads used.
  */
 async function processAndExport(
   docs: (SourceDoc | null)[],
   sources: readonly SourceRef[],
+  dirs: SinkDirs,
   ph: Phase,
-): Promise<{ files: OutputFile[]; counts: Record<string, number>; threads: number }> {
-  const { ctx, timings, say } = ph;
-  const { dataset: ds, threads } = await processAndMerge(docs, ph);
-  const counts = Object.fromEntries(Object.entries(ds).map(([k, v]) => [k, v.length]));
-  const t = performance.now();
-  // The page shows each document's text: its SourceRef reads the file once, while the page is built.
-  const files: OutputFile[] = await exportOutputs(ds, ctx, sources);
-  timings['export'] = performance.now() - t;
-  say(line('export', `${files.length} files`, timings['export']));
-  return { files, counts, threads };
-}
-
-/**
- * Run every document through its stages (from the cache, on worker threads or here) in file-name order and
- * merge the outcomes as they arrive. The documents are released as they are dispatched (`docs` is emptied), and
- * the merge state is dropped on return: only the sorted dataset is left.
- */
-async function processAndMerge(docs: (SourceDoc | null)[], ph: Phase): Promise<{ dataset: Dataset; threads: number }> {
+): Promise<{ files: string[]; counts: Record<string, number>; threads: number }> {
   const { ctx, req, cache, cacheStats, messages, timings, say } = ph;
   let t = performance.now();
   const stageMs = noTimes();
   const total: DocumentStats = { characters: 0, blocks: 0, sentences: 0, demands: 0, mentions: 0, dates: 0 };
   const merger = new Assembler();
+  const exporter = await Exporter.open(dirs, ctx);
+  const validator = new DatasetValidator(ctx);
   const count = docs.length;
   let done = 0;
   let threads = 1;
+  const rowCounts = { mentions: 0, demands: 0, dates: 0 };
+  let exportMs = 0;
+  let validateMs = 0;
   const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
   for await (const p of processDocuments(docs, plan, cacheStats)) {
     const { outcome } = p;
     for (const m of outcome.messages) messages.push(m);
-    merger.add(outcome.rows);
+    const merged = merger.add(outcome.rows);
+    const ref = sources[done] as SourceRef;
+    let s = performance.now();
+    const source = ref.source;
+    validator.add({ ...merged.rows, actorIds: merged.actorIds }, { file: ref.file, source, undated: ref.meta?.date === 'undated' });
+    validateMs += performance.now() - s;
+    s = performance.now();
+    exporter.add(merged.rows, source);
+    exportMs += performance.now() - s;
+    for (const k of ['mentions', 'demands', 'dates'] as const) rowCounts[k] += merged.rows[k].length;
     for (const k of Object.keys(total) as (keyof DocumentStats)[]) total[k] += outcome.stats[k];
     for (const k of Object.keys(stageMs) as (keyof typeof stageMs)[]) stageMs[k] += p.times[k];
     threads = Math.max(threads, p.threads);
-    req.onDocument?.(++done, count);
+    done += 1;
+    req.onDocument?.(done, count);
   }
   timings['documents'] = performance.now() - t;
   Object.assign(timings, { normalise: stageMs.normalise, segment: stageMs.segment, extract: stageMs.extract });
@@ -176,12 +177,28 @@ async function processAndMerge(docs: (SourceDoc | null)[], ph: Phase): Promise<{
   say(line('documents', `${count} on ${threads} thread${threads === 1 ? '' : 's'}, ${from}`, timings['documents']));
 
   t = performance.now();
-  const assembled = merger.finish();
-  messages.push(...assembled.messages);
+  const merged = merger.finish();
+  messages.push(...merged.messages);
   // Reducing each document to its rows ran with its stages; it counts as assemble time.
   timings['assemble'] = stageMs.assemble + performance.now() - t;
-  say(line('assemble', `${assembled.dataset.documents.length} documents, ${assembled.dataset.actors.length} actors`, timings['assemble']));
-  return { dataset: assembled.dataset, threads };
+  say(line('assemble', `${merged.documents.length} documents, ${merged.actors.length} actors`, timings['assemble']));
+
+  // Rows streamed into the outputs and the validator while the documents were processed; that time counts here.
+  t = performance.now();
+  const exported = await exporter.finish(merged.documents, merged.actors);
+  timings['export'] = exportMs + performance.now() - t;
+  say(line('export', `${exported.written.length} files`, timings['export']));
+  t = performance.now();
+  validator.finish(merged.documents, merged.actors);
+  validator.checkDescriptor(exported.descriptor);
+  const report = validator.messages();
+  messages.push(...report);
+  timings['validate'] = validateMs + performance.now() - t;
+  const problems = report.filter((m) => m.severity !== 'info').length;
+  say(line('validate', problems === 0 ? 'all outputs valid' : `${problems} problems`, timings['validate']));
+
+  const counts = { documents: merged.documents.length, actors: merged.actors.length, ...rowCounts };
+  return { files: exported.written.map((w) => w.path), counts, threads };
 }
 
 /** Read and ingest the seeds folder; the raw bytes are dropped on return, only the decoded documents stay. */
@@ -191,19 +208,27 @@ async function readAndIngest(seeds: string, messages: Message[]): Promise<Source
   return ingested.docs;
 }
 
-/** Write into a temporary sibling folder, then swap it for the output folder; on failure nothing changes. */
-async function writeAtomically(out: string, files: OutputFile[], messages: Message[]): Promise<void> {
-  const parent = dirname(out);
-  let tmp: string | null = null;
+/**
+ * A temporary sibling of the output folder to write into (so the swap is a rename on one file system), and a
+ * scratch folder beside it for files the outputs are assembled from; null (with a message) when they cannot be made.
+ */
+async function temporaryFolders(out: string, messages: Message[]): Promise<SinkDirs | null> {
   try {
+    const parent = dirname(out);
     await mkdir(parent, { recursive: true });
-    tmp = await mkdtemp(join(parent, `.kravkart-tmp-${basename(out)}-`));
+    const tmp = await mkdtemp(join(parent, `.kravkart-tmp-${basename(out)}-`));
     await chmod(tmp, 0o755); // mkdtemp makes it 0700; the output folder should be readable like any other
-    for (const f of files) {
-      const target = join(tmp, f.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, f.content);
-    }
+    const scratch = await mkdtemp(join(parent, `.kravkart-scratch-${basename(out)}-`));
+    return { out: tmp, scratch };
+  } catch (e) {
+    messages.push(message('output-write', `cannot write ${out}: ${(e as Error).message}`, { stage: 'write', file: out }));
+    return null;
+  }
+}
+
+/** Swap the finished temporary folder in for the output folder; on failure the old output stays. */
+async function swapIn(tmp: string, out: string, messages: Message[]): Promise<void> {
+  try {
     const exists = await stat(out).then(() => true, () => false);
     if (exists) {
       const old = `${tmp}-old`;
@@ -213,10 +238,7 @@ async function writeAtomically(out: string, files: OutputFile[], messages: Messa
     } else {
       await rename(tmp, out);
     }
-    tmp = null;
   } catch (e) {
     messages.push(message('output-write', `cannot write ${out}: ${(e as Error).message}`, { stage: 'write', file: out }));
-  } finally {
-    if (tmp !== null) await rm(tmp, { recursive: true, force: true });
   }
 }

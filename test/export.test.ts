@@ -22,9 +22,9 @@ const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexico
 
 const expectedCell = (v: unknown): string => (v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
-function build(env: { SOURCE_DATE_EPOCH?: string } = {}): { files: OutputFile[]; get: (path: string) => string } {
+async function build(env: { SOURCE_DATE_EPOCH?: string } = {}): Promise<{ files: OutputFile[]; get: (path: string) => string }> {
   const { dataset } = assemble([hostileDoc()], ctx);
-  const files = exportDataset(dataset, { ...ctx, options: { ...ctx.options, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? null } });
+  const files = await exportDataset(dataset, { ...ctx, options: { ...ctx.options, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? null } });
   const get = (path: string) => {
     const f = files.find((x) => x.path === path);
     if (!f || typeof f.content !== 'string') throw new Error(`no text file ${path}`);
@@ -33,8 +33,10 @@ function build(env: { SOURCE_DATE_EPOCH?: string } = {}): { files: OutputFile[];
   return { files, get };
 }
 
+const built = await build();
+
 describe('CSV: RFC 4180, faithful to the JSON rows', () => {
-  const { get } = build();
+  const { get } = built;
 
   it('round-trips every cell of every table, hostile texts included', () => {
     for (const t of TABLE_NAMES) {
@@ -74,9 +76,9 @@ describe('CSV: RFC 4180, faithful to the JSON rows', () => {
 });
 
 describe('JSON: the same rows with arrays and nulls', () => {
-  it('is an indented array ending in a newline, equal to the dataset', () => {
+  it('is an indented array ending in a newline, equal to the dataset', async () => {
     const { dataset } = assemble([hostileDoc()], ctx);
-    const { get } = build();
+    const { get } = await build();
     for (const t of TABLE_NAMES) {
       const text = get(`${t}.json`);
       expect(text.endsWith(']\n')).toBe(true);
@@ -87,7 +89,7 @@ describe('JSON: the same rows with arrays and nulls', () => {
 });
 
 describe('datapackage.json', () => {
-  const { get } = build();
+  const { get } = built;
   const dp = JSON.parse(get('datapackage.json')) as {
     $schema: string;
     name: string;
@@ -118,7 +120,7 @@ describe('datapackage.json', () => {
   });
 
   it('has one typed, described resource per table and format, with size and hash of the file', () => {
-    expect(dp.resources.map((r) => r.path)).toEqual([...TABLE_NAMES.map((t) => `${t}.csv`), ...TABLE_NAMES.map((t) => `${t}.json`)]);
+    expect(dp.resources.map((r) => r.path)).toEqual([...TABLE_NAMES.map((t) => `${t}.csv`), ...TABLE_NAMES.map((t) => `${t}.json`), ...TABLE_NAMES.map((t) => `excel/${t}.csv`)]);
     for (const r of dp.resources) {
       const content = get(r.path);
       expect(r.bytes).toBe(Buffer.byteLength(content));
@@ -145,8 +147,8 @@ describe('datapackage.json', () => {
     expect(keys('mentions-json')).toContainEqual({ fields: ['actor_id'], reference: { resource: 'actors-json', fields: ['actor_id'] } });
   });
 
-  it('takes `created` only from SOURCE_DATE_EPOCH', () => {
-    const withEpoch = JSON.parse(build({ SOURCE_DATE_EPOCH: '1700000000' }).get('datapackage.json')) as { created: string };
+  it('takes `created` only from SOURCE_DATE_EPOCH', async () => {
+    const withEpoch = JSON.parse((await build({ SOURCE_DATE_EPOCH: '1700000000' })).get('datapackage.json')) as { created: string };
     expect(withEpoch.created).toBe('2023-11-14T22:13:20Z');
     expect(createdFrom(undefined)).toBeNull();
     expect(() => createdFrom('yesterday')).toThrow(BuildFailure);
@@ -154,7 +156,7 @@ describe('datapackage.json', () => {
 });
 
 describe('CODEBOOK.md and SHA256SUMS', () => {
-  const { files, get } = build();
+  const { files, get } = built;
 
   it('documents every table and column from the models, and the topic codes', () => {
     const book = get('CODEBOOK.md');
@@ -179,8 +181,8 @@ describe('CODEBOOK.md and SHA256SUMS', () => {
     for (const f of others) expect(lines).toContain(`${sha256(f.content)}  ${f.path}`);
   });
 
-  it('is byte-identical on every run, and the export passes validation', () => {
-    const again = build().files;
+  it('is byte-identical on every run, and the export passes validation', async () => {
+    const again = (await build()).files;
     expect(again).toEqual(files);
     const v = validate(files, [hostileDoc()], ctx);
     expect(v.messages.filter((m) => m.severity === 'error')).toEqual([]);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +6,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemble } from '../pipeline/assemble/index.ts';
 import type { Context } from '../pipeline/context.ts';
-import { PAGE_PATH, browsePage, escapeHtml, scriptJson } from '../pipeline/export/html/page.ts';
+import { PAGE_PATH, PageSink, browsePage, escapeHtml, scriptJson } from '../pipeline/export/html/page.ts';
 import { loadPackageMeta } from '../pipeline/export/package.ts';
+import { documentBatches } from '../pipeline/export/sink.ts';
 import { readCorpus } from '../pipeline/ingest/read.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import type { Dataset } from '../pipeline/models/tables.ts';
 import { processDocument } from '../pipeline/stages.ts';
 import { HOSTILE_FILE, hostileDoc } from './fixtures/hostile/doc.ts';
+import { runSink } from './support/sink.ts';
 
 // The page built from the seeds and the hostile fixture, with markup planted in a title, an actor name, a demand
 // and a source text, then opened in headless Chromium (Debian's package; `.ci/run` installs it).
@@ -38,15 +40,25 @@ const ds: Dataset = {
 // Text appended after the last span leaves every offset valid.
 const sources = new Map(docs.map((d) => [d.file, d.file === HOSTILE_FILE ? `${d.source}\n${XSS}\n` : d.source]));
 const sourceText = (file: string) => sources.get(file) ?? null;
-const html = browsePage({ ds, meta: loadPackageMeta(), citation: 'kravkart contributors. Test.', sourceText });
+const meta = loadPackageMeta();
+const citation = 'kravkart contributors. Test.';
+// The page as the build writes it: one document at a time through the sink.
+const written = await runSink((dirs) => new PageSink(dirs), ds, { meta, created: null, stamp: new Date(0), citation }, sourceText);
+const html = written.get(PAGE_PATH)?.toString('utf8') ?? '';
 
 describe('index.html as text', () => {
   it('is one self-contained file: no external script, style, font or image, and a CSP that forbids loading any', () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]*\s(src|href)=/i);
     expect(html.match(/\s(src|href)="[a-z]+:[^"]*"/g)).toEqual([' href="https://creativecommons.org/licenses/by/4.0/"']);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
-    expect(html.match(/<script/g)).toHaveLength(2);
-    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    // One script runs; every other script element is data: the corpus, the demands, and one per source text.
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html.match(/<script type="application\/json" id="[a-z0-9_-]+">/g)).toHaveLength(2 + ds.documents.length);
+    expect(html.match(/<script/g)).toHaveLength(3 + ds.documents.length);
+    expect(html.match(/<\/script>/g)).toHaveLength(3 + ds.documents.length);
+    // getElementById must find the data, not an element of the page that shares its ID.
+    const ids = html.match(/\sid="[^"]+"/g) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('escapes data: markup in the data can neither close the data element nor become HTML', () => {
@@ -57,8 +69,19 @@ describe('index.html as text', () => {
     expect(html).not.toContain('window.__xss=1</script>');
   });
 
-  it('is the same string when built again', () => {
-    expect(browsePage({ ds, meta: loadPackageMeta(), citation: 'kravkart contributors. Test.', sourceText })).toBe(html);
+  it('is the same bytes when built again or from a dataset in memory, and leaves no scratch files', () => {
+    expect(browsePage({ ds, meta, citation, sourceText })).toBe(html);
+    const root = mkdtempSync(join(tmpdir(), 'kravkart-page-sink-'));
+    try {
+      const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
+      const sink = new PageSink(dirs);
+      for (const b of documentBatches(ds)) sink.add(b, sourceText(b.document.source_file));
+      expect(sink.finishNow({ documents: ds.documents, actors: ds.actors, meta, citation }).bytes).toBe(Buffer.byteLength(html));
+      expect(readFileSync(join(dirs.out, PAGE_PATH), 'utf8')).toBe(html);
+      expect(readdirSync(dirs.scratch)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -65,9 +65,9 @@ describe('datapackage.json validates against the Frictionless Data Package v2 pr
     expect(ok).toBe(true);
   });
 
-  it('for the hostile fixture, where every table has rows', () => {
+  it('for the hostile fixture, where every table has rows', async () => {
     const ctx: Context = { options: { strict: false, sourceDateEpoch: '1700000000' }, lexicon: {} as unknown as Lexicon };
-    const files = exportDataset(assemble([hostileDoc()], ctx).dataset, ctx);
+    const files = await exportDataset(assemble([hostileDoc()], ctx).dataset, ctx);
     const dp = files.find((f) => f.path === 'datapackage.json');
     const ok = validateProfile(JSON.parse(dp?.content as string));
     expect(validateProfile.errors ?? []).toEqual([]);

@@ -6,13 +6,15 @@ import type { Context } from '../pipeline/context.ts';
 import { readCorpus } from '../pipeline/ingest/read.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
 import { loadPackageMeta } from '../pipeline/export/package.ts';
-import { openSqlite, sqliteDatabase, sqlValue } from '../pipeline/export/sqlite.ts';
+import { BuildFailure } from '../pipeline/messages.ts';
+import { DatabaseSink, SQLITE_PATH, openSqlite, sqliteDatabase, sqlValue } from '../pipeline/export/sqlite.ts';
 import { LINK_TABLES } from '../pipeline/export/sqlite-schema.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { TABLES, TABLE_NAMES, type Dataset } from '../pipeline/models/tables.ts';
 import { columns } from '../pipeline/schemas/columns.ts';
 import { processDocument } from '../pipeline/stages.ts';
 import { hostileDoc } from './fixtures/hostile/doc.ts';
+import { runSink } from './support/sink.ts';
 
 // The real seeds plus the hostile fixture (quotes, semicolons, CRLF, astral characters in text).
 const SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -20,7 +22,14 @@ const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexico
 const docs = [...ingest(await readCorpus(SEEDS, 'seeds')).docs.map((d) => processDocument(d, ctx)), hostileDoc()];
 const ds: Dataset = assemble(docs, ctx).dataset;
 const meta = loadPackageMeta();
-const bytes = await sqliteDatabase({ ds, meta, citation: 'kravkart contributors. Test citation.' });
+const tail = { meta, citation: 'kravkart contributors. Test citation.', created: null, stamp: new Date(0) };
+// Built the way the build drives it: one document at a time through the sink, written into a folder.
+const build = async (data: Dataset = ds): Promise<Buffer> => {
+  const files = await runSink((dirs) => DatabaseSink.open(dirs), data, tail);
+  expect([...files.keys()]).toEqual([SQLITE_PATH]);
+  return files.get(SQLITE_PATH) as Buffer;
+};
+const bytes = await build();
 const db = await openSqlite(bytes);
 afterAll(() => db.close());
 
@@ -115,15 +124,36 @@ describe('kravkart.sqlite', () => {
     for (const s of statements) expect(db.selectArrays(s).length, s).toBeGreaterThan(0);
   });
 
-  it('is byte-identical when built again, in another time zone', async () => {
+  it('is byte-identical when built again, in another time zone, and the same through `sqliteDatabase`', async () => {
     const tz = process.env['TZ'];
     process.env['TZ'] = 'Pacific/Auckland';
     try {
-      const again = await sqliteDatabase({ ds, meta, citation: 'kravkart contributors. Test citation.' });
-      expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+      expect((await build()).equals(bytes)).toBe(true);
     } finally {
       if (tz === undefined) delete process.env['TZ'];
       else process.env['TZ'] = tz;
     }
+    const whole = await sqliteDatabase({ ds, meta: tail.meta, citation: tail.citation });
+    expect(Buffer.from(whole).equals(bytes)).toBe(true);
+  });
+
+  it('counts every table in `_tables`, leaves no free pages, and carries planner statistics', () => {
+    const counts = Object.fromEntries(rows('SELECT table_name, row_count FROM _tables').map((r) => [r['table_name'], r['row_count']]));
+    for (const name of [...LINK_TABLES.map((l) => l.name), 'demands_fts']) expect(counts[name], name).toBe(db.selectValue(`SELECT count(*) FROM ${name}`));
+    // No VACUUM: the pages the full-text merge frees are reused by the indexes built after it.
+    expect(db.selectValue('PRAGMA freelist_count')).toBe(0);
+    expect(rows("SELECT tbl FROM sqlite_stat1 WHERE idx = 'demands_document_id'")).toHaveLength(1);
+  });
+
+  it('fails the build when a row breaks a foreign key or a CHECK, though checks are off while rows stream in', async () => {
+    const [m, ...rest] = ds.mentions;
+    if (!m) throw new Error('no mentions');
+    const orphan = { ...ds, mentions: [{ ...m, actor_id: 'act_000000000000' }, ...rest] };
+    await expect(build(orphan)).rejects.toThrow(BuildFailure);
+    await expect(build(orphan)).rejects.toThrow(/1 rows break a foreign key \(mentions row 1 → actors\)/);
+    const [d, ...others] = ds.demands;
+    if (!d) throw new Error('no demands');
+    const offVocabulary = { ...ds, demands: [{ ...d, topic: 'astrology' as typeof d.topic }, ...others] };
+    await expect(build(offVocabulary)).rejects.toThrow(/demands rows 1 break a CHECK constraint/);
   });
 });

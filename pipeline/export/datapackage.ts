@@ -1,8 +1,8 @@
 import { TABLES, TABLE_NAMES, type DocumentRow, type TableName } from '../models/tables.ts';
 import { columns, type Column } from '../schemas/columns.ts';
 import { rowJsonSchema, type Json, type JsonObject } from '../schemas/json-schemas.ts';
-import { sha256 } from '../ids.ts';
 import type { PackageMeta } from './package.ts';
+import type { WrittenFile } from './sink.ts';
 import { CSV_DIALECT, LIST_SEPARATOR } from './tables.ts';
 import { EXCEL_CSV_DIALECT, EXCEL_DECIMAL_CHAR, excelCsvPath } from './excel-csv.ts';
 
@@ -14,16 +14,16 @@ export const resourceName = (table: TableName, format: TableFormat): string => (
 /** File name of a table in the output folder. */
 export const tablePath = (table: TableName, format: TableFormat): string => `${table}.${format}`;
 
-/** What the descriptor needs besides the models: package metadata, the table files' text, the documents. */
+/** What the descriptor needs besides the models: package metadata, the files written (size, hash), the documents. */
 export interface PackageInput {
   meta: PackageMeta;
-  /** Path → exact content of each table file, for `bytes` and `hash`. */
-  tableFiles: ReadonlyMap<string, string>;
+  /** Every file written so far by path, for `bytes` and `hash`; a resource whose file is missing has neither. */
+  written: ReadonlyMap<string, WrittenFile>;
   documents: readonly DocumentRow[];
   /** RFC 3339 creation time from SOURCE_DATE_EPOCH, or null: no wall-clock time is ever written. */
   created: string | null;
-  /** `excel/<table>.csv` path → exact content of the spreadsheet copies; none for the machine package alone. */
-  excelFiles?: ReadonlyMap<string, string>;
+  /** Whether the spreadsheet copies `excel/<table>.csv` are part of the package. */
+  excel: boolean;
   /** Whole-dataset files (workbook, database, page), described as plain resources after the tables. */
   files?: readonly FileResource[];
 }
@@ -36,17 +36,18 @@ export interface FileResource {
   mediatype: string;
   title: string;
   description: string;
-  content: string | Uint8Array;
 }
+
+// `bytes` and `hash` of a written file, or nothing when it was not written.
+const sizeAndHash = (f: WrittenFile | undefined) => (f === undefined ? {} : { bytes: f.bytes, hash: `sha256:${f.sha256}` });
 
 /** The Frictionless Data Package v2 descriptor (`datapackage.json`) of the dataset. */
 export function dataPackage(input: PackageInput): JsonObject {
   const { meta } = input;
   const resources: Json[] = [];
   for (const format of ['csv', 'json'] as const) for (const t of TABLE_NAMES) resources.push(resource(t, format, input));
-  const excel = input.excelFiles;
-  if (excel !== undefined) for (const t of TABLE_NAMES) resources.push(excelResource(t, excel.get(excelCsvPath(t)), input));
-  for (const f of input.files ?? []) resources.push(fileResource(f));
+  if (input.excel) for (const t of TABLE_NAMES) resources.push(excelResource(t, input));
+  for (const f of input.files ?? []) resources.push({ ...f, ...sizeAndHash(input.written.get(f.path)) });
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: meta.name,
@@ -71,7 +72,6 @@ function source(d: DocumentRow): JsonObject {
 
 function resource(table: TableName, format: TableFormat, input: PackageInput): JsonObject {
   const path = tablePath(table, format);
-  const content = input.tableFiles.get(path);
   const row = rowJsonSchema(table);
   const what = typeof row['description'] === 'string' ? row['description'] : '';
   const spec = TABLES[table];
@@ -91,7 +91,7 @@ function resource(table: TableName, format: TableFormat, input: PackageInput): J
     encoding: 'utf-8',
     title: `${table.charAt(0).toUpperCase()}${table.slice(1)}${format === 'json' ? ' (JSON)' : ''}`,
     description: format === 'csv' ? what : `${what} The same rows as \`${tablePath(table, 'csv')}\`, as a JSON array of objects with real arrays and nulls; validates against \`schemas/${table}.schema.json\`.`,
-    ...(content === undefined ? {} : { bytes: Buffer.byteLength(content, 'utf8'), hash: `sha256:${sha256(content)}` }),
+    ...sizeAndHash(input.written.get(path)),
     dialect: format === 'csv' ? { ...CSV_DIALECT } : { itemType: 'object' },
     schema: {
       fields: columns(table).map((c) => field(c, format)),
@@ -106,7 +106,7 @@ function resource(table: TableName, format: TableFormat, input: PackageInput): J
 export const excelResourceName = (table: TableName): string => `${table}-excel`;
 
 // The spreadsheet copy: the CSV resource's schema in the `excel/` dialect, numbers with a decimal comma.
-function excelResource(table: TableName, content: string | undefined, input: PackageInput): JsonObject {
+function excelResource(table: TableName, input: PackageInput): JsonObject {
   const base = resource(table, 'csv', input);
   const schema = base['schema'] as JsonObject;
   const fields = (schema['fields'] as JsonObject[]).map((f) => (f['type'] === 'number' ? { ...f, decimalChar: EXCEL_DECIMAL_CHAR } : f));
@@ -123,15 +123,10 @@ function excelResource(table: TableName, content: string | undefined, input: Pac
     encoding: 'utf-8',
     title: `${String(base['title'])} (spreadsheet CSV)`,
     description: `The rows of \`${tablePath(table, 'csv')}\` for spreadsheets with a Norwegian locale (double-click opens it in Excel): UTF-8 with a byte-order mark, \`;\` as separator, CRLF record ends, decimal comma. A text cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or CR (and is not a plain number such as "-5") starts with an added \`'\`, so a spreadsheet never runs it as a formula; use \`${tablePath(table, 'csv')}\` for exact values.`,
-    ...(content === undefined ? {} : { bytes: Buffer.byteLength(content, 'utf8'), hash: `sha256:${sha256(content)}` }),
+    ...sizeAndHash(input.written.get(excelCsvPath(table))),
     dialect: { ...EXCEL_CSV_DIALECT },
     schema: { ...schema, fields, ...(foreignKeys === undefined ? {} : { foreignKeys }) },
   };
-}
-
-function fileResource(f: FileResource): JsonObject {
-  const bytes = typeof f.content === 'string' ? Buffer.byteLength(f.content, 'utf8') : f.content.byteLength;
-  return { name: f.name, path: f.path, format: f.format, mediatype: f.mediatype, title: f.title, description: f.description, bytes, hash: `sha256:${sha256(f.content)}` };
 }
 
 /** A Table Schema field from a column: type, description, constraints; CSV lists become `; `-joined strings. */

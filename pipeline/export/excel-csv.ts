@@ -1,6 +1,6 @@
 import type { Dataset, TableName } from '../models/tables.ts';
 import type { Column } from '../schemas/columns.ts';
-import { LIST_SEPARATOR, writeCsv } from './tables.ts';
+import { LIST_SEPARATOR, writeCsv, type CsvFormat } from './tables.ts';
 
 /**
  * The dialect of the spreadsheet copies in `excel/`: what Excel with a Norwegian locale reads correctly on
@@ -37,6 +37,9 @@ export function excelCell(value: unknown, column: Column): string {
   if (typeof value === 'number') return column.type === 'integer' ? String(value) : String(value).replace('.', EXCEL_DECIMAL_CHAR);
   return neutraliseFormula(String(value));
 }
+
+/** The spreadsheet CSV format of a table's columns. */
+export const excelCsvFormat = (columns: readonly Column[]): CsvFormat => ({ columns, cell: excelCell, dialect: EXCEL_CSV_DIALECT, bom: true });
 
 /** A table as spreadsheet CSV: BOM, header row, `;`-separated, CRLF, RFC 4180 quoting otherwise. */
 export function excelCsv(rows: readonly Row[], columns: readonly Column[]): string {

@@ -1,19 +1,24 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context } from '../context.ts';
-import type { SourceDoc } from '../document.ts';
 import { BuildFailure, message } from '../messages.ts';
-import { TABLE_NAMES, type Dataset } from '../models/tables.ts';
-import { columns } from '../schemas/columns.ts';
+import type { ActorRow, Dataset, DocumentRow } from '../models/tables.ts';
+import type { JsonObject } from '../schemas/json-schemas.ts';
 import { citation } from './about.ts';
 import { checksums } from './checksums.ts';
 import { codebook } from './codebook.ts';
-import { dataPackage, tablePath, type FileResource } from './datapackage.ts';
-import { excelCsv, excelCsvPath } from './excel-csv.ts';
-import { PAGE_PATH, browsePage } from './html/page.ts';
+import { dataPackage, type FileResource } from './datapackage.ts';
+import { PAGE_PATH, PageSink } from './html/page.ts';
+import { OutFile } from './out-file.ts';
 import { loadPackageMeta } from './package.ts';
-import { SQLITE_PATH, sqliteDatabase } from './sqlite.ts';
+import { documentBatches, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { SQLITE_PATH, DatabaseSink } from './sqlite.ts';
 import { outputStamp } from './stamp.ts';
-import { tableCsv, tableJson } from './tables.ts';
-import { XLSX_PATH, workbookXlsx } from './xlsx.ts';
+import { TablesSink } from './table-sink.ts';
+import { XLSX_PATH, WorkbookSink } from './xlsx.ts';
+
+export type { DocumentRows, WrittenFile } from './sink.ts';
 
 /** One output file, path relative to the output folder. */
 export interface OutputFile {
@@ -21,94 +26,118 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
-/**
- * Serialise the machine-readable package: CSV and JSON per table, datapackage.json, CODEBOOK.md, SHA256SUMS —
- * byte-identical for the same dataset; the only timestamp is `created`, from SOURCE_DATE_EPOCH when set.
- * `exportOutputs` adds the files for people (spreadsheets, database, page) to the same package.
- */
-export function exportDataset(ds: Dataset, ctx: Context): OutputFile[] {
-  const meta = packageMeta(ctx);
-  const created = createdFrom(ctx.options.sourceDateEpoch ?? undefined);
-  return packageFiles(ds, machineTables(ds), { meta, created });
+/** The files for people besides the tables, as the descriptor lists them. */
+const PEOPLE_FILES: readonly FileResource[] = [
+  {
+    name: 'kravkart-xlsx',
+    path: XLSX_PATH,
+    format: 'xlsx',
+    mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    title: 'Workbook (Excel)',
+    description: 'Every table as a sheet of one workbook, after a "Les meg" sheet (what the data is, version, licence, how to cite, column dictionary): frozen and filterable header rows, dates as dates, numbers as numbers, text cells in text format.',
+  },
+  {
+    name: 'kravkart-sqlite',
+    path: SQLITE_PATH,
+    format: 'sqlite',
+    mediatype: 'application/vnd.sqlite3',
+    title: 'Database (SQLite)',
+    description: 'Every table with primary and foreign keys and indexes, `demand_claimants` for joins on claimants, `_package`, `_tables` and `_columns` (the codebook), and `demands_fts`, an FTS5 full-text index of the demands.',
+  },
+  {
+    name: 'kravkart-page',
+    path: PAGE_PATH,
+    format: 'html',
+    mediatype: 'text/html',
+    title: 'Browsable page',
+    description: 'One self-contained page (no network needed) listing the demands with filters by actor, topic, document and date, free-text search, charts per actor and topic, and each quote marked in its source text.',
+  },
+];
+
+/** Which outputs to write: the whole package (the build), or only the machine-readable tables (some tests). */
+export interface ExportScope {
+  people: boolean;
+}
+
+/** What the export wrote: every file (the checksum list last) and the descriptor, for validation. */
+export interface Exported {
+  written: WrittenFile[];
+  descriptor: JsonObject;
 }
 
 /**
- * Everything the build writes: the machine-readable package plus `excel/<table>.csv`, `kravkart.xlsx`,
- * `kravkart.sqlite` and `index.html`, all listed in datapackage.json and SHA256SUMS and all byte-identical for
- * the same dataset and sources. `sources` gives each document's text for the page's document view; each `source`
- * is read once, while the page is built, so a lazy reference that reads its file (SourceRef) works as well.
+ * Writes the package as the documents stream past: every output is a sink that takes one document's rows at a
+ * time and finishes with the corpus-wide tables (documents, actors); then datapackage.json, CODEBOOK.md and
+ * SHA256SUMS describe what was written. Byte-identical for the same rows; the only timestamp is `created`, from
+ * SOURCE_DATE_EPOCH when set.
  */
-export async function exportOutputs(ds: Dataset, ctx: Context, sources: readonly Pick<SourceDoc, 'file' | 'source'>[]): Promise<OutputFile[]> {
-  // --- load inputs
-  const meta = packageMeta(ctx);
-  const created = createdFrom(ctx.options.sourceDateEpoch ?? undefined);
-  const stamp = outputStamp(ds.documents, created);
-  const cite = citation({ meta, created });
-  const byFile = new Map(sources.map((s) => [s.file, s]));
+export class Exporter {
+  private constructor(
+    private readonly dirs: SinkDirs,
+    private readonly ctx: Context,
+    private readonly sinks: readonly OutputSink[],
+    private readonly scope: ExportScope,
+  ) {}
 
-  // --- process: every file that the descriptor describes by size and hash comes first
-  const excelFiles = new Map(TABLE_NAMES.map((t) => [excelCsvPath(t), excelCsv(ds[t], columns(t))]));
-  const files: FileResource[] = [
-    {
-      name: 'kravkart-xlsx',
-      path: XLSX_PATH,
-      format: 'xlsx',
-      mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      title: 'Workbook (Excel)',
-      description: 'Every table as a sheet of one workbook, after a "Les meg" sheet (what the data is, version, licence, how to cite, column dictionary): frozen and filterable header rows, dates as dates, numbers as numbers, text cells in text format.',
-      content: await workbookXlsx({ ds, meta, created, stamp }),
-    },
-    {
-      name: 'kravkart-sqlite',
-      path: SQLITE_PATH,
-      format: 'sqlite',
-      mediatype: 'application/vnd.sqlite3',
-      title: 'Database (SQLite)',
-      description: 'Every table with primary and foreign keys and indexes, `demand_claimants` for joins on claimants, `_package`, `_tables` and `_columns` (the codebook), and `demands_fts`, an FTS5 full-text index of the demands.',
-      content: await sqliteDatabase({ ds, meta, citation: cite }),
-    },
-    {
-      name: 'kravkart-page',
-      path: PAGE_PATH,
-      format: 'html',
-      mediatype: 'text/html',
-      title: 'Browsable page',
-      description: 'One self-contained page (no network needed) listing the demands with filters by actor, topic, document and date, free-text search, charts per actor and topic, and each quote marked in its source text.',
-      content: browsePage({ ds, meta, citation: cite, sourceText: (file) => byFile.get(file)?.source ?? null }),
-    },
-  ];
-
-  // --- save outputs
-  return packageFiles(ds, machineTables(ds), { meta, created, excelFiles, files });
-}
-
-// CSV and JSON of every table, by path.
-function machineTables(ds: Dataset): Map<string, string> {
-  const tables = new Map<string, string>();
-  for (const t of TABLE_NAMES) {
-    const cols = columns(t);
-    tables.set(tablePath(t, 'csv'), tableCsv(ds[t], cols));
-    tables.set(tablePath(t, 'json'), tableJson(ds[t], cols));
+  /** Open every sink of the scope, writing into `dirs.out` (and scratch files into `dirs.scratch`). */
+  static async open(dirs: SinkDirs, ctx: Context, scope: ExportScope = { people: true }): Promise<Exporter> {
+    const sinks: OutputSink[] = [new TablesSink(dirs)];
+    if (scope.people) sinks.push(new WorkbookSink(dirs), await DatabaseSink.open(dirs), new PageSink(dirs));
+    return new Exporter(dirs, ctx, sinks, scope);
   }
-  return tables;
+
+  /** The next document's rows, in published order; `source` its decoded text (for the page). */
+  add(rows: DocumentRows, source: string | null): void {
+    for (const s of this.sinks) s.add(rows, source);
+  }
+
+  /** Finish every output, then the descriptor, the codebook and the checksum list. */
+  async finish(documents: readonly DocumentRow[], actors: readonly ActorRow[]): Promise<Exported> {
+    const meta = packageMeta(this.ctx);
+    const created = createdFrom(this.ctx.options.sourceDateEpoch ?? undefined);
+    const tail = { documents, actors, meta, created, stamp: outputStamp(documents, created), citation: citation({ meta, created }) };
+    const written: WrittenFile[] = [];
+    for (const s of this.sinks) written.push(...(await s.finish(tail)));
+    const byPath = new Map(written.map((w) => [w.path, w]));
+    const descriptor = dataPackage({ meta, created, documents, written: byPath, excel: true, ...(this.scope.people ? { files: PEOPLE_FILES } : {}) });
+    written.push(this.text('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`));
+    written.push(this.text('CODEBOOK.md', codebook(meta)));
+    written.push(this.text('SHA256SUMS', checksums(written)));
+    return { written, descriptor };
+  }
+
+  private text(path: string, content: string): WrittenFile {
+    const f = new OutFile(this.dirs.out, path);
+    f.write(content);
+    return f.close();
+  }
 }
 
-// The files in output order, then datapackage.json and CODEBOOK.md, then the checksum list over all of them.
-function packageFiles(
-  ds: Dataset,
-  tables: ReadonlyMap<string, string>,
-  extra: { meta: ReturnType<typeof loadPackageMeta>; created: string | null; excelFiles?: ReadonlyMap<string, string>; files?: readonly FileResource[] },
-): OutputFile[] {
-  const descriptor = dataPackage({ tableFiles: tables, documents: ds.documents, ...extra });
-  const files: OutputFile[] = [
-    ...[...tables].map(([path, content]) => ({ path, content })),
-    ...[...(extra.excelFiles ?? [])].map(([path, content]) => ({ path, content })),
-    ...(extra.files ?? []).map((f) => ({ path: f.path, content: f.content })),
-    { path: 'datapackage.json', content: `${JSON.stringify(descriptor, null, 2)}\n` },
-    { path: 'CODEBOOK.md', content: codebook(extra.meta) },
-  ];
-  return [...files, { path: 'SHA256SUMS', content: checksums(files) }];
+/**
+ * Export a dataset held in memory (tests and small tools; the build streams): every file with its content, in the
+ * order written. `scope.people` false leaves out the workbook, the database and the page.
+ */
+export async function exportInMemory(ds: Dataset, ctx: Context, sourceText: (file: string) => string | null = () => null, scope: ExportScope = { people: true }): Promise<OutputFile[]> {
+  const root = mkdtempSync(join(tmpdir(), 'kravkart-export-'));
+  try {
+    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
+    const ex = await Exporter.open(dirs, ctx, scope);
+    for (const b of documentBatches(ds)) ex.add(b, sourceText(b.document.source_file));
+    const { written } = await ex.finish(ds.documents, ds.actors);
+    return written.map((w) => ({ path: w.path, content: readFileSync(join(dirs.out, w.path), w.path.endsWith('.xlsx') || w.path.endsWith('.sqlite') ? undefined : 'utf8') }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
+
+/** The machine-readable package of a dataset held in memory: tables (CSV, JSON, spreadsheet CSV), descriptor, codebook, checksums. */
+export const exportDataset = (ds: Dataset, ctx: Context): Promise<OutputFile[]> => exportInMemory(ds, ctx, () => null, { people: false });
+
+/** Every output of a dataset held in memory; `sources` give each document's text for the page. */
+export const exportOutputs = (ds: Dataset, ctx: Context, sources: readonly { file: string; source: string }[]): Promise<OutputFile[]> => {
+  const byFile = new Map(sources.map((s) => [s.file, s.source]));
+  return exportInMemory(ds, ctx, (f) => byFile.get(f) ?? null);
+};
 
 /** RFC 3339 time of SOURCE_DATE_EPOCH (integer seconds, reproducible-builds.org), or null when unset. */
 export function createdFrom(epoch: string | undefined): string | null {

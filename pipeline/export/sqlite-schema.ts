@@ -44,9 +44,26 @@ function columnDef(table: TableName, c: Column): string {
   if (c.name === spec.primaryKey) parts.push('PRIMARY KEY');
   const fk = spec.foreignKeys.find((k) => k.field === c.name && !('many' in k && k.many));
   if (fk) parts.push(`REFERENCES ${fk.table} (${TABLES[fk.table].primaryKey})`);
-  if (c.enum !== null && !c.list) parts.push(`CHECK (${c.name} IN (${c.enum.map(quote).join(', ')}))`);
-  if (c.type === 'boolean') parts.push(`CHECK (${c.name} IN (0, 1))`);
+  for (const check of columnChecks(c)) parts.push(`CHECK (${check})`);
   return parts.join(' ');
+}
+
+// The CHECK expressions of a column: its vocabulary, or 0/1 for a boolean.
+function columnChecks(c: Column): string[] {
+  const out: string[] = [];
+  if (c.enum !== null && !c.list) out.push(`${c.name} IN (${c.enum.map(quote).join(', ')})`);
+  if (c.type === 'boolean') out.push(`${c.name} IN (0, 1)`);
+  return out;
+}
+
+/**
+ * A query for the rowids of a published table's rows that break one of its CHECK constraints (none when the
+ * table has no CHECK), for verifying rows inserted with the checks switched off.
+ */
+export function checkViolations(table: TableName): string | null {
+  const checks = columns(table).flatMap(columnChecks);
+  // A CHECK fails only when false; NULL passes, as NOT NULL is a constraint of its own.
+  return checks.length === 0 ? null : `SELECT rowid FROM ${table} WHERE ${checks.map((e) => `NOT (${e})`).join(' OR ')}`;
 }
 
 /** `CREATE TABLE` of a published table, each column with its codebook description as an SQL comment. */

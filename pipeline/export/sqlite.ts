@@ -1,11 +1,21 @@
-import sqlite3InitModule from '@sqlite.org/sqlite-wasm';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { BuildFailure, message } from '../messages.ts';
 import { TABLES, TABLE_NAMES, type Dataset, type TableName } from '../models/tables.ts';
-import { columns, type Column } from '../schemas/columns.ts';
+import { columns } from '../schemas/columns.ts';
+import { OutFile } from './out-file.ts';
 import type { PackageMeta } from './package.ts';
-import { CREATE_FTS, FTS, LINK_TABLES, META_TABLES, createIndexes, createLinkTable, createTable, sqlType } from './sqlite-schema.ts';
-import { LIST_SEPARATOR } from './tables.ts';
-import { allowedValues, tableDescription } from './about.ts';
+import { documentBatches, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { META_COLUMNS, metaRows } from './sqlite-meta.ts';
+import { RowInserter } from './sqlite-insert.ts';
+import { linkRows, type SqlValue } from './sqlite-rows.ts';
+import { sqliteRuntime, type SqliteDb } from './sqlite-runtime.ts';
+import { CREATE_FTS, FTS, LINK_TABLES, META_TABLES, checkViolations, createIndexes, createLinkTable, createTable } from './sqlite-schema.ts';
+import { FILE_VFS, fileVfsError, installFileVfs } from './sqlite-vfs.ts';
+
+export { openSqlite, sqliteRuntime, type SqliteDb } from './sqlite-runtime.ts';
+export { sqlValue } from './sqlite-rows.ts';
 
 /** File name of the database in the output folder. */
 export const SQLITE_PATH = 'kravkart.sqlite';
@@ -14,17 +24,198 @@ export const SQLITE_PATH = 'kravkart.sqlite';
 const PAGE_SIZE = 4096;
 // Bumped when the database's own layout (link, meta or FTS tables) changes incompatibly.
 const SCHEMA_VERSION = 1;
+// The tables whose rows arrive document by document; the others (documents, actors) come with the tail.
+const STREAMED = ['mentions', 'demands', 'dates'] as const satisfies readonly (keyof DocumentRows & TableName)[];
+// The page cache (KiB) is all of the database that sits in memory; the rest stays in the scratch file.
+const CACHE_KIB = 16 * 1024;
 
-type Sqlite3 = Awaited<ReturnType<typeof sqlite3InitModule>>;
-/** An open database of the SQLite WebAssembly build. */
-export type SqliteDb = InstanceType<Sqlite3['oo1']['DB']>;
-type SqlValue = string | number | null;
+// Demands go into the full-text index this many at a time: FTS5 writes its pending terms out as a new segment at
+// the end of every statement, so one statement per document would make a segment per document to merge.
+const FTS_BATCH = 8192;
 
-let runtime: Promise<Sqlite3> | null = null;
-/** The SQLite WebAssembly runtime (official build, with FTS5), loaded once per process. */
-export function sqliteRuntime(): Promise<Sqlite3> {
-  runtime ??= sqlite3InitModule({ print: () => {}, printErr: () => {} });
-  return runtime;
+type Statement = ReturnType<SqliteDb['prepare']>;
+
+/**
+ * `kravkart.sqlite`, built as the documents stream past: every table with primary and foreign keys and indexes,
+ * a link table per list of keys, the codebook as `_columns`, and an FTS5 index over the demands. Each document's
+ * rows go into the database as they arrive (the full-text index takes them from there in batches), and the
+ * database lives in a scratch file, so memory holds only SQLite's page cache. Byte-identical for the same
+ * input: fixed page size, no timestamps, the same statements in the same order, freed space zeroed.
+ */
+export class DatabaseSink implements OutputSink {
+  // Rows by table, link table and full-text table, counted as they go in, for `_tables`.
+  private readonly counts = new Map<string, number>();
+  // Read once: `columns` derives them from the JSON Schema, far too slow to repeat per row.
+  private readonly cols = new Map(TABLE_NAMES.map((t) => [t, columns(t)]));
+  private closed = false;
+
+  private constructor(
+    private readonly db: SqliteDb,
+    private readonly file: string,
+    private readonly dirs: SinkDirs,
+    private readonly inserts: Map<string, RowInserter>,
+    // Copies the demands added since the last call (rowid > ?) into the full-text index.
+    private readonly indexDemands: Statement,
+  ) {}
+
+  /** Create the empty database in the scratch folder, ready for the first document. */
+  static async open(dirs: SinkDirs): Promise<DatabaseSink> {
+    const sqlite3 = await sqliteRuntime();
+    installFileVfs(sqlite3);
+    mkdirSync(dirs.scratch, { recursive: true });
+    const file = resolve(dirs.scratch, `${SQLITE_PATH}.build`);
+    rmSync(file, { force: true });
+    fileVfsError();
+    let db: SqliteDb;
+    try {
+      db = new sqlite3.oo1.DB({ filename: file, flags: 'c', vfs: FILE_VFS });
+    } catch (e) {
+      throw new Error(`cannot create ${file}: ${String(e)} (${fileVfsError() ?? 'no file error'})`, { cause: e });
+    }
+    try {
+      // No journal: the file is scratch until it is complete, and a failed build starts it again.
+      db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB}`);
+      // Temporary data (the sort behind CREATE INDEX) goes to files once it outgrows the cache: this build's
+      // default keeps it all in memory, which would make memory grow with the corpus.
+      db.exec('PRAGMA temp_store = FILE');
+      // Freed pages and cells are zeroed, so what a reused page holds never depends on whether it was still
+      // in the cache: the bytes are the same for any cache size.
+      db.exec('PRAGMA secure_delete = ON');
+      db.exec(`PRAGMA page_size = ${PAGE_SIZE}; PRAGMA auto_vacuum = NONE; PRAGMA encoding = 'UTF-8'; PRAGMA user_version = ${SCHEMA_VERSION}`);
+      db.exec('BEGIN');
+      for (const sql of META_TABLES) db.exec(sql);
+      for (const t of TABLE_NAMES) db.exec(createTable(t));
+      for (const link of LINK_TABLES) db.exec(createLinkTable(link));
+      db.exec(CREATE_FTS);
+      // SQLite sets up each vocabulary CHECK anew for every run of an INSERT, microseconds per row, while one
+      // query over the finished table checks them all in a fraction of that: rows go in unchecked, and
+      // `finish` runs that query.
+      db.exec('PRAGMA ignore_check_constraints = ON');
+      const inserts = new Map<string, RowInserter>();
+      for (const t of TABLE_NAMES) inserts.set(t, new RowInserter(sqlite3, db, t, columns(t).map((c) => c.name)));
+      for (const l of LINK_TABLES) inserts.set(l.name, new RowInserter(sqlite3, db, l.name, [TABLES[l.table].primaryKey, TABLES[l.target].primaryKey, 'ordinal']));
+      for (const [t, names] of Object.entries(META_COLUMNS)) inserts.set(t, new RowInserter(sqlite3, db, t, names));
+      // The index reads the demands back from their table, so their text crosses into WebAssembly only once.
+      const fts = db.prepare(`INSERT INTO ${FTS.name} (${FTS.key}, ${FTS.columns.join(', ')}) SELECT ${FTS.key}, ${FTS.columns.join(', ')} FROM demands WHERE rowid > ?`);
+      return new DatabaseSink(db, file, dirs, inserts, fts);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Insert one document's mentions, demands (with their links and full-text rows) and dates. */
+  add(rows: DocumentRows): void {
+    for (const t of STREAMED) for (const r of rows[t]) this.insertRecord(t, r);
+    if (this.count('demands') - this.count(FTS.name) >= FTS_BATCH) this.indexNewDemands();
+  }
+
+  /**
+   * Insert the documents, actors and meta tables, build the indexes, merge the full-text index, check every
+   * constraint, and write `kravkart.sqlite` into the output folder.
+   */
+  async finish(tail: CorpusTail): Promise<WrittenFile[]> {
+    try {
+      for (const d of tail.documents) this.insertRecord('documents', d);
+      for (const a of tail.actors) this.insertRecord('actors', a);
+      this.indexNewDemands();
+      this.verifyChecks();
+      this.db.exec('PRAGMA ignore_check_constraints = OFF');
+      const meta = metaRows(tail.meta, tail.citation, this.counts);
+      for (const row of meta.package) this.insertValues('_package', row);
+      for (const row of meta.tables) this.insertValues('_tables', row);
+      for (const row of meta.columns) this.insertValues('_columns', row);
+      this.finalizeStatements();
+
+      // Merging the full-text index frees the pages of its old segments; building the indexes after it reuses
+      // them, so the file keeps no free pages. VACUUM would only repack the pages (1 % smaller, +10 % time).
+      this.db.exec(`INSERT INTO ${FTS.name}(${FTS.name}) VALUES ('optimize')`);
+      for (const sql of createIndexes()) this.db.exec(sql);
+      // Statistics for the query planner (sqlite_stat1): a scan of each index, a few per cent of the build.
+      this.db.exec('ANALYZE');
+      this.db.exec('COMMIT');
+
+      const broken = this.db.selectArrays('PRAGMA foreign_key_check');
+      if (broken.length > 0) {
+        const where = broken.slice(0, 5).map((r) => `${String(r[0])} row ${String(r[1])} → ${String(r[2])}`).join('; ');
+        throw failure(`${broken.length} rows break a foreign key (${where})`);
+      }
+      this.close();
+      return [copyInto(this.file, this.dirs.out, SQLITE_PATH)];
+    } finally {
+      this.close();
+      rmSync(this.file, { force: true });
+    }
+  }
+
+  // Copy the demands added since the last call into the full-text index.
+  private indexNewDemands(): void {
+    const indexed = this.count(FTS.name);
+    const demands = this.count('demands');
+    if (demands === indexed) return;
+    this.indexDemands.bind(1, indexed).stepReset();
+    this.counts.set(FTS.name, demands);
+  }
+
+  // Every row of every published table passes the table's CHECK constraints, as if they had been on.
+  private verifyChecks(): void {
+    for (const t of TABLE_NAMES) {
+      const query = checkViolations(t);
+      if (query === null) continue;
+      const rowids = this.db.selectValues(`${query} LIMIT 5`);
+      if (rowids.length > 0) throw failure(`${t} rows ${rowids.map(String).join(', ')} break a CHECK constraint`);
+    }
+  }
+
+  // A record of a published table, with the link rows of its list columns.
+  private insertRecord(table: TableName, record: object): void {
+    this.inserter(table).insertRecord(record, this.cols.get(table) ?? columns(table));
+    this.counts.set(table, this.count(table) + 1);
+    for (const l of LINK_TABLES) {
+      if (l.table !== table) continue;
+      for (const link of linkRows(record, TABLES[l.table].primaryKey, l.field)) this.insertValues(l.name, link);
+    }
+  }
+
+  private insertValues(table: string, values: readonly SqlValue[]): void {
+    this.inserter(table).insert(values);
+    this.counts.set(table, this.count(table) + 1);
+  }
+
+  private inserter(table: string): RowInserter {
+    const ins = this.inserts.get(table);
+    if (!ins) throw new Error(`no insert statement for ${table}`);
+    return ins;
+  }
+
+  private count(name: string): number {
+    return this.counts.get(name) ?? 0;
+  }
+
+  private finalizeStatements(): void {
+    for (const ins of this.inserts.values()) ins.finalize();
+    this.inserts.clear();
+    this.indexDemands.finalize();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.finalizeStatements();
+    this.db.close();
+  }
+}
+
+// A database that contradicts its own schema is a bug of the pipeline, not of the data.
+function failure(reason: string): BuildFailure {
+  return new BuildFailure([message('internal', `${SQLITE_PATH}: ${reason}`, { stage: 'export', file: SQLITE_PATH })]);
+}
+
+// Copy the finished scratch file into the output folder, hashing as it goes.
+function copyInto(file: string, root: string, path: string): WrittenFile {
+  const out = new OutFile(root, path);
+  out.copyFrom(file);
+  return out.close();
 }
 
 /** What the database is made of: the dataset and the package metadata. */
@@ -34,147 +225,16 @@ export interface DatabaseInput {
   citation: string;
 }
 
-/**
- * `kravkart.sqlite`: every table with primary and foreign keys and indexes, a link table per list of keys,
- * the codebook as `_columns`, and an FTS5 index over the demands — byte-identical for the same input
- * (fixed page size, no timestamps, rows inserted in their published order, VACUUM at the end).
- */
+/** The bytes of `kravkart.sqlite` for a dataset held in memory, built by `DatabaseSink` in a temporary folder. */
 export async function sqliteDatabase(input: DatabaseInput): Promise<Uint8Array> {
-  const sqlite3 = await sqliteRuntime();
-  const db = new sqlite3.oo1.DB(':memory:', 'c');
+  const root = mkdtempSync(join(tmpdir(), 'kravkart-sqlite-'));
   try {
-    db.exec(`PRAGMA page_size = ${PAGE_SIZE}; PRAGMA auto_vacuum = NONE; PRAGMA encoding = 'UTF-8'; PRAGMA user_version = ${SCHEMA_VERSION}`);
-    db.exec('BEGIN');
-    for (const sql of META_TABLES) db.exec(sql);
-    for (const t of TABLE_NAMES) db.exec(createTable(t));
-    for (const link of LINK_TABLES) db.exec(createLinkTable(link));
-    db.exec(CREATE_FTS);
-
-    fillMeta(db, input);
-    for (const t of TABLE_NAMES) insertRows(db, t, input.ds[t], columns(t));
-    for (const link of LINK_TABLES) insertLinks(db, link.name, input.ds[link.table], TABLES[link.table].primaryKey, link.field);
-    insertFts(db, input.ds.demands);
-
-    for (const sql of createIndexes()) db.exec(sql);
-    db.exec(`INSERT INTO ${FTS.name}(${FTS.name}) VALUES ('optimize')`);
-    db.exec('COMMIT');
-    db.exec('ANALYZE');
-    db.exec('VACUUM');
-
-    const broken = db.selectArrays('PRAGMA foreign_key_check');
-    if (broken.length > 0) {
-      const where = broken.slice(0, 5).map((r) => `${String(r[0])} row ${String(r[1])} → ${String(r[2])}`).join('; ');
-      throw new BuildFailure([message('internal', `${SQLITE_PATH}: ${broken.length} rows break a foreign key (${where})`, { stage: 'export', file: SQLITE_PATH })]);
-    }
-    return new Uint8Array(sqlite3.capi.sqlite3_js_db_export(db));
+    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
+    const sink = await DatabaseSink.open(dirs);
+    for (const b of documentBatches(input.ds)) sink.add(b);
+    await sink.finish({ documents: input.ds.documents, actors: input.ds.actors, meta: input.meta, citation: input.citation, created: null, stamp: new Date(0) });
+    return new Uint8Array(readFileSync(join(dirs.out, SQLITE_PATH)));
   } finally {
-    db.close();
+    rmSync(root, { recursive: true, force: true });
   }
-}
-
-/** Open database bytes (as written by `sqliteDatabase`) in memory, read-only unless asked, for queries and tests. */
-export async function openSqlite(bytes: Uint8Array, options: { writable?: boolean } = {}): Promise<SqliteDb> {
-  const sqlite3 = await sqliteRuntime();
-  const db = new sqlite3.oo1.DB(':memory:', 'c');
-  const p = sqlite3.wasm.allocFromTypedArray(bytes);
-  const { SQLITE_DESERIALIZE_FREEONCLOSE, SQLITE_DESERIALIZE_READONLY, SQLITE_DESERIALIZE_RESIZEABLE } = sqlite3.capi;
-  const mode = options.writable === true ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY;
-  db.checkRc(sqlite3.capi.sqlite3_deserialize(db, 'main', p, bytes.length, bytes.length, SQLITE_DESERIALIZE_FREEONCLOSE | mode));
-  return db;
-}
-
-/** A value as stored: null stays NULL, an empty list NULL, a list `; `-joined, a boolean 0/1. */
-export function sqlValue(value: unknown, column: Column): SqlValue {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.length === 0 ? null : value.map(String).join(LIST_SEPARATOR);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  return column.type === 'string' ? String(value) : null;
-}
-
-function insertAll(db: SqliteDb, sql: string, rows: Iterable<SqlValue[]>): void {
-  const stmt = db.prepare(sql);
-  try {
-    for (const values of rows) stmt.bind(values).stepReset();
-  } finally {
-    stmt.finalize();
-  }
-}
-
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-function insertRows(db: SqliteDb, table: TableName, rows: readonly object[], cols: readonly Column[]): void {
-  const sql = `INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) VALUES (${placeholders(cols.length)})`;
-  insertAll(db, sql, (function* () {
-    for (const r of rows) yield cols.map((c) => sqlValue((r as Record<string, unknown>)[c.name], c));
-  })());
-}
-
-function insertLinks(db: SqliteDb, name: string, rows: readonly object[], key: string, field: string): void {
-  const link = LINK_TABLES.find((l) => l.name === name);
-  if (!link) return;
-  const sql = `INSERT INTO ${name} (${key}, ${TABLES[link.target].primaryKey}, ordinal) VALUES (?, ?, ?)`;
-  insertAll(db, sql, (function* () {
-    for (const r of rows) {
-      const row = r as Record<string, unknown>;
-      const items = row[field];
-      // A list names each actor once; a repeated item would break the link table's key, so only the first counts.
-      const seen = new Set<string>();
-      if (Array.isArray(items)) {
-        for (const item of items) {
-          const id = String(item);
-          if (seen.has(id)) continue;
-          seen.add(id);
-          yield [String(row[key]), id, seen.size];
-        }
-      }
-    }
-  })());
-}
-
-function insertFts(db: SqliteDb, demands: Dataset['demands']): void {
-  const sql = `INSERT INTO ${FTS.name} (${FTS.key}, ${FTS.columns.join(', ')}) VALUES (${placeholders(FTS.columns.length + 1)})`;
-  insertAll(db, sql, (function* () {
-    for (const d of demands) yield [d.demand_id, d.text, d.section];
-  })());
-}
-
-function fillMeta(db: SqliteDb, input: DatabaseInput): void {
-  const { ds, meta } = input;
-  const licence = meta.licenses.map((l) => `${l.name} (${l.path})`).join(', ');
-  const pkg: [string, string][] = [
-    ['name', meta.name],
-    ['title', meta.title],
-    ['version', meta.version],
-    ['licence', licence],
-    ['code_licence', meta.code_licence],
-    ['citation', input.citation],
-    ['description', meta.description],
-  ];
-  insertAll(db, 'INSERT INTO _package (key, value) VALUES (?, ?)', pkg);
-
-  const tables: SqlValue[][] = [
-    ...TABLE_NAMES.map((t) => [t, tableDescription(t), ds[t].length]),
-    ...LINK_TABLES.map((l) => [l.name, `One row per item of \`${l.table}.${l.field}\`, for joins.`, ds[l.table].reduce((n, r) => n + new Set((r as Record<string, unknown>)[l.field] as unknown[]).size, 0)]),
-    [FTS.name, `FTS5 full-text index of the demands' ${FTS.columns.join(' and ')} (tokenizer ${FTS.tokenize}); join on ${FTS.key}.`, ds.demands.length],
-  ];
-  insertAll(db, 'INSERT INTO _tables (table_name, description, row_count) VALUES (?, ?, ?)', tables);
-
-  const cols: SqlValue[][] = [];
-  for (const t of TABLE_NAMES) {
-    columns(t).forEach((c, i) => {
-      cols.push([t, c.name, i + 1, sqlType(c), c.list ? `list of ${c.type}` : c.type, c.nullable || c.list ? 0 : 1, c.description, allowedValues(c) || null]);
-    });
-  }
-  for (const l of LINK_TABLES) {
-    const from = TABLES[l.table].primaryKey;
-    const to = TABLES[l.target].primaryKey;
-    cols.push([l.name, from, 1, 'TEXT', 'string', 1, `The ${l.table} row whose \`${l.field}\` lists the item.`, null]);
-    cols.push([l.name, to, 2, 'TEXT', 'string', 1, `One item of \`${l.table}.${l.field}\`.`, null]);
-    cols.push([l.name, 'ordinal', 3, 'INTEGER', 'integer', 1, `1-based position of the item in \`${l.table}.${l.field}\`.`, null]);
-  }
-  [FTS.key, ...FTS.columns].forEach((name, i) => {
-    cols.push([FTS.name, name, i + 1, 'TEXT', 'string', name === FTS.key ? 1 : 0, name === FTS.key ? 'The demand (demands.demand_id); not indexed.' : `Indexed copy of demands.${name}.`, null]);
-  });
-  insertAll(db, 'INSERT INTO _columns (table_name, column_name, ordinal, type, data_type, required, description, allowed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', cols);
 }

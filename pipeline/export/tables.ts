@@ -29,29 +29,81 @@ export interface CsvDialect {
   quoteChar: string;
 }
 
-/**
- * A table as CSV text in a dialect, a header row then one record per row, each cell made by `cell`. csv-stringify's
- * own formula escaping stays off: the machine CSV is faithful, and the spreadsheet copy neutralises in its `cell`.
- */
-export function writeCsv(rows: readonly Row[], columns: readonly Column[], cell: (value: unknown, column: Column) => string, dialect: CsvDialect, bom: boolean): string {
-  const records = [columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c.name], c)))];
-  return stringify(records, {
-    delimiter: dialect.delimiter,
-    record_delimiter: dialect.lineTerminator,
-    quote: dialect.quoteChar,
-    escape: dialect.quoteChar,
-    bom,
-    escape_formulas: false,
-  });
+/** How one table is written as CSV: the columns, how a cell is made, the dialect and whether a BOM starts the file. */
+export interface CsvFormat {
+  columns: readonly Column[];
+  cell: (value: unknown, column: Column) => string;
+  dialect: CsvDialect;
+  bom: boolean;
 }
+
+/**
+ * CSV records of some rows (no header), in a format — a piece of a table, so a table can be written as its rows
+ * arrive. csv-stringify's own formula escaping stays off: the machine CSV is faithful, and the spreadsheet copy
+ * neutralises in its `cell`.
+ */
+export function csvRecords(rows: readonly object[], f: CsvFormat): string {
+  if (rows.length === 0) return '';
+  const records = rows.map((r) => f.columns.map((c) => f.cell((r as Record<string, unknown>)[c.name], c)));
+  return stringify(records, { delimiter: f.dialect.delimiter, record_delimiter: f.dialect.lineTerminator, quote: f.dialect.quoteChar, escape: f.dialect.quoteChar, escape_formulas: false });
+}
+
+/** The start of a CSV file in a format: the BOM if any, then the header row. */
+export function csvHeader(f: CsvFormat): string {
+  const header = stringify([f.columns.map((c) => c.name)], { delimiter: f.dialect.delimiter, record_delimiter: f.dialect.lineTerminator, quote: f.dialect.quoteChar, escape: f.dialect.quoteChar, escape_formulas: false });
+  return `${f.bom ? '\uFEFF' : ''}${header}`;
+}
+
+/** A table as CSV text in a dialect, a header row then one record per row, each cell made by `cell`. */
+export function writeCsv(rows: readonly Row[], columns: readonly Column[], cell: (value: unknown, column: Column) => string, dialect: CsvDialect, bom: boolean): string {
+  const f = { columns, cell, dialect, bom };
+  return csvHeader(f) + csvRecords(rows, f);
+}
+
+/** The machine CSV format of a table: every cell written as is (no spreadsheet-formula escaping), so the data round-trips. */
+export const machineCsv = (columns: readonly Column[]): CsvFormat => ({ columns, cell: csvCell, dialect: CSV_DIALECT, bom: false });
 
 /** A table as CSV text; every cell is written as is (no spreadsheet-formula escaping), so the data round-trips. */
 export function tableCsv(rows: readonly Row[], columns: readonly Column[]): string {
   return writeCsv(rows, columns, csvCell, CSV_DIALECT, false);
 }
 
+/** A row as its JSON record: a plain object with exactly the table's columns, in column order. */
+export function jsonRecord(row: object, columns: readonly Column[]): Record<string, unknown> {
+  const r = row as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c.name] = r[c.name];
+  return out;
+}
+
+/**
+ * Writes a JSON table in pieces, byte for byte what `JSON.stringify(rows, null, 2)` gives for the whole array
+ * (plus a final newline): `[`, each record indented by two, `,` between them, `]`.
+ */
+export class JsonArrayWriter {
+  private count = 0;
+  constructor(private readonly out: (s: string) => void) {}
+
+  /** Append records. */
+  add(records: readonly object[]): void {
+    for (const r of records) {
+      const body = JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
+      this.out(`${this.count === 0 ? '[\n  ' : ',\n  '}${body}`);
+      this.count += 1;
+    }
+  }
+
+  /** Close the array. */
+  end(): void {
+    this.out(this.count === 0 ? '[]\n' : '\n]\n');
+  }
+}
+
 /** A table as JSON text: an array of row objects with keys in column order, 2-space indent, final newline. */
 export function tableJson(rows: readonly Row[], columns: readonly Column[]): string {
-  const ordered = rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, (r as Record<string, unknown>)[c.name]])));
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  let text = '';
+  const w = new JsonArrayWriter((s) => (text += s));
+  w.add(rows.map((r) => jsonRecord(r, columns)));
+  w.end();
+  return text;
 }

@@ -1,27 +1,110 @@
-import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TABLE_NAMES, type Dataset, type TableName } from '../models/tables.ts';
-import { columns, type Column } from '../schemas/columns.ts';
+import { citation } from './about.ts';
+import { OutFile } from './out-file.ts';
 import type { PackageMeta } from './package.ts';
-import { LIST_SEPARATOR } from './tables.ts';
-import { readmeSheet } from './xlsx-readme.ts';
-import { startOf } from './stamp.ts';
-import { restampZip } from './zip-stamp.ts';
+import { documentBatches, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { appXml, contentTypesXml, coreXml, rootRelsXml, sheetPath, stylesXml, workbookRelsXml, workbookXml } from './xlsx-parts.ts';
+import { readmeSheetXml } from './xlsx-readme.ts';
+import { TableSheets, sheetName, type TableSheet } from './xlsx-sheet.ts';
+import { ZipWriter } from './zip-writer.ts';
+
+export { DATE_FORMATS, ISO_DATE_PATTERN, cellValue, excelText, isDateColumn } from './xlsx-cells.ts';
 
 /** File name of the workbook in the output folder. */
 export const XLSX_PATH = 'kravkart.xlsx';
 
-/** The pattern every ISO date column of the models carries; such columns become real dates in the workbook. */
-export const ISO_DATE_PATTERN = String.raw`\d{4}(-\d{2}(-\d{2})?)?`;
+/** Rows a sheet holds under its header: Excel's limit of 1 048 576 rows, less one. */
+export const MAX_SHEET_ROWS = 1_048_575;
 
-/** Excel number format of a date at its precision, so a year stays "2025" while still sorting as a date. */
-export const DATE_FORMATS = { 4: 'yyyy', 7: 'yyyy-mm', 10: 'yyyy-mm-dd' } as const;
+/** Sheet names of a table with `rows` rows: the table's name, then "<table> (2)", "<table> (3)", … as needed. */
+export function sheetNames(table: TableName, rows: number, maxRows = MAX_SHEET_ROWS): string[] {
+  const sheets = Math.max(1, Math.ceil(rows / maxRows));
+  return Array.from({ length: sheets }, (_, i) => sheetName(table, i));
+}
 
-// Excel's "Text" number format: what a user types into such a cell stays text, so an edit never makes a formula.
-const TEXT_FORMAT = '@';
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 60;
+/** Options of the workbook sink. */
+export interface WorkbookOptions {
+  /** Data rows per sheet before a table continues on "<table> (2)", …; Excel's limit unless a test sets it. */
+  maxRows?: number | undefined;
+}
 
-/** What the workbook is made of: the dataset, the package metadata, and the one time it may carry. */
+// The tables that grow with the corpus, streamed as documents arrive; documents and actors come with the tail.
+const STREAMED = ['mentions', 'demands', 'dates'] as const satisfies readonly TableName[];
+
+/**
+ * `kravkart.xlsx`, written as the documents stream past: a "Les meg" sheet, then one sheet per table with a
+ * frozen, filterable header row, sized columns, dates as dates, numbers as numbers and text as text (inline
+ * strings in Text format, never formulas). Mentions, demands and dates are deflated into scratch files as they
+ * arrive, so memory stays flat however large the corpus; `finish` assembles the zip. The same input gives the
+ * same bytes in any time zone or locale.
+ */
+export class WorkbookSink implements OutputSink {
+  private readonly maxRows: number;
+  private readonly streamed: Record<(typeof STREAMED)[number], TableSheets>;
+
+  /** Write into `dirs.out`, with scratch files in `dirs.scratch`. */
+  constructor(
+    private readonly dirs: SinkDirs,
+    options: WorkbookOptions = {},
+  ) {
+    this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
+    this.streamed = {
+      mentions: new TableSheets('mentions', dirs.scratch, this.maxRows),
+      demands: new TableSheets('demands', dirs.scratch, this.maxRows),
+      dates: new TableSheets('dates', dirs.scratch, this.maxRows),
+    };
+  }
+
+  /** Write one document's mentions, demands and dates into their sheets. */
+  add(rows: DocumentRows): void {
+    for (const t of STREAMED) for (const r of rows[t]) this.streamed[t].add(r);
+  }
+
+  /** Write documents and actors, then assemble the workbook from its parts and the scratch files (then removed). */
+  async finish(tail: CorpusTail): Promise<WrittenFile[]> {
+    const small = { documents: tail.documents, actors: tail.actors };
+    const tables = {} as Record<TableName, TableSheet[]>;
+    for (const t of TABLE_NAMES) {
+      if (t === 'documents' || t === 'actors') {
+        const sheets = new TableSheets(t, this.dirs.scratch, this.maxRows);
+        for (const r of small[t]) sheets.add(r);
+        tables[t] = sheets.close();
+      } else tables[t] = this.streamed[t].close();
+    }
+    const sheets = TABLE_NAMES.flatMap((t) => tables[t]);
+    try {
+      const names = ['Les meg', ...sheets.map((s) => s.name)];
+      const readme = readmeSheetXml({
+        meta: tail.meta,
+        citation: tail.citation,
+        rows: Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].reduce((n, s) => n + s.rows, 0)])) as Record<TableName, number>,
+        sheets: Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].map((s) => s.name)])) as Record<TableName, string[]>,
+      });
+
+      const out = new OutFile(this.dirs.out, XLSX_PATH);
+      const zip = new ZipWriter(out, tail.stamp);
+      const text = (name: string, xml: string) => zip.addBytes(name, Buffer.from(xml, 'utf8'));
+      text('[Content_Types].xml', contentTypesXml(names.length));
+      text('_rels/.rels', rootRelsXml());
+      text('docProps/app.xml', appXml(names));
+      text('docProps/core.xml', coreXml(tail.meta, tail.stamp));
+      text('xl/workbook.xml', workbookXml(names));
+      text('xl/_rels/workbook.xml.rels', workbookRelsXml(names.length));
+      text('xl/styles.xml', stylesXml());
+      text(sheetPath(1), readme);
+      sheets.forEach((s, i) => zip.addDeflated(sheetPath(i + 2), s.facts, s.pieces));
+      zip.finish();
+      return [out.close()];
+    } finally {
+      for (const s of sheets) for (const p of s.pieces) if (!(p instanceof Uint8Array)) rmSync(p.file, { force: true });
+    }
+  }
+}
+
+/** What `workbookXlsx` makes a workbook of: a whole dataset in memory, the package metadata, and the stamp. */
 export interface WorkbookInput {
   ds: Dataset;
   meta: PackageMeta;
@@ -33,94 +116,20 @@ export interface WorkbookInput {
   maxRows?: number;
 }
 
-/** Rows a sheet holds under its header: Excel's limit of 1 048 576 rows, less one. */
-export const MAX_SHEET_ROWS = 1_048_575;
-
-/** Sheet names of a table with `rows` rows: the table's name, then "<table> (2)", "<table> (3)", … as needed. */
-export function sheetNames(table: TableName, rows: number, maxRows = MAX_SHEET_ROWS): string[] {
-  const sheets = Math.max(1, Math.ceil(rows / maxRows));
-  return Array.from({ length: sheets }, (_, i) => (i === 0 ? table : `${table} (${i + 1})`));
-}
-
 /**
- * `kravkart.xlsx`: a "Les meg" sheet, then one sheet per table with a frozen, filterable header row, sized
- * columns, dates as dates, numbers as numbers and text as text (string cells are never formulas) — byte-identical
- * for the same input.
+ * The workbook of a dataset held in memory, as bytes — for callers that hold a whole dataset (tests, small tools):
+ * it runs the WorkbookSink over the dataset in a temporary folder. The build streams into the sink instead.
  */
 export async function workbookXlsx(input: WorkbookInput): Promise<Uint8Array> {
-  const { ds, meta, stamp } = input;
-  const wb = new ExcelJS.Workbook();
-  const author = meta.contributors.map((c) => c.title).join(', ');
-  wb.creator = author;
-  wb.lastModifiedBy = author;
-  // ExcelJS would take the clock for both.
-  wb.created = stamp;
-  wb.modified = stamp;
-  wb.title = meta.title;
-  wb.keywords = meta.keywords.join(', ');
-  wb.description = meta.description;
-
-  const maxRows = input.maxRows ?? MAX_SHEET_ROWS;
-  const sheets = Object.fromEntries(TABLE_NAMES.map((t) => [t, sheetNames(t, ds[t].length, maxRows)])) as Record<TableName, string[]>;
-  readmeSheet(wb.addWorksheet('Les meg'), input, sheets);
-  for (const t of TABLE_NAMES) {
-    sheets[t].forEach((name, i) => tableSheet(wb.addWorksheet(name), ds[t].slice(i * maxRows, (i + 1) * maxRows), columns(t)));
+  const root = mkdtempSync(join(tmpdir(), 'kravkart-xlsx-'));
+  try {
+    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
+    const sink = new WorkbookSink(dirs, { maxRows: input.maxRows });
+    for (const batch of documentBatches(input.ds)) sink.add(batch);
+    const { ds, meta, created, stamp } = input;
+    await sink.finish({ documents: ds.documents, actors: ds.actors, meta, created, stamp, citation: citation({ meta, created }) });
+    return new Uint8Array(readFileSync(join(dirs.out, XLSX_PATH)));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-
-  // Stored uncompressed first: the re-pack that fixes the entry dates compresses once, not twice.
-  const written = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return restampZip(new Uint8Array(written as ArrayBuffer), stamp);
-}
-
-type Row = Dataset[TableName][number];
-type CellValue = string | number | boolean | Date | null;
-
-/** Whether a column holds ISO dates at year, month or day precision. */
-export const isDateColumn = (c: Column): boolean => c.type === 'string' && !c.list && c.pattern === ISO_DATE_PATTERN;
-
-function tableSheet(ws: ExcelJS.Worksheet, rows: readonly Row[], cols: readonly Column[]): void {
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  const widths = cols.map((c) => c.name.length + 3);
-  ws.columns = cols.map((c) => ({ key: c.name, ...(c.type === 'string' && !isDateColumn(c) ? { style: { numFmt: TEXT_FORMAT } } : {}) }));
-  const header = ws.addRow(cols.map((c) => c.name));
-  header.font = { bold: true };
-
-  for (const r of rows) {
-    const values: CellValue[] = [];
-    cols.forEach((c, i) => {
-      const v = cellValue((r as Record<string, unknown>)[c.name], c);
-      values.push(v);
-      const shown = v === null ? 0 : v instanceof Date ? 11 : String(v).length;
-      if (shown > (widths[i] ?? 0)) widths[i] = shown;
-    });
-    const row = ws.addRow(values);
-    // A date keeps the precision it was given: "2025" shows as 2025, not as 2025-01-01.
-    cols.forEach((c, i) => {
-      const raw = (r as Record<string, unknown>)[c.name];
-      if (isDateColumn(c) && typeof raw === 'string') row.getCell(i + 1).numFmt = DATE_FORMATS[raw.length as keyof typeof DATE_FORMATS];
-    });
-  }
-  cols.forEach((_, i) => (ws.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[i] ?? 0) + 1))));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: cols.length } };
-}
-
-/**
- * Text as the workbook stores it (OOXML ST_Xstring): characters XML cannot carry — CR, which XML readers turn
- * into LF, and other control characters, which the writer would silently drop — become `_xHHHH_`, and a
- * literal `_xHHHH_` in the text keeps its underscore as `_x005F_`; spreadsheet programs decode both.
- */
-export function excelText(text: string): string {
-  return text
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
-}
-
-/** A cell value: null and empty lists stay empty, lists `; `-joined, ISO dates as UTC dates, text encoded. */
-export function cellValue(value: unknown, column: Column): CellValue {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.length === 0 ? null : excelText(value.map(String).join(LIST_SEPARATOR));
-  if (isDateColumn(column) && typeof value === 'string') return new Date(startOf(value));
-  if (typeof value === 'string') return excelText(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return excelText(String(value));
 }

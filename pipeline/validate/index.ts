@@ -1,53 +1,79 @@
 import type { Context } from '../context.ts';
 import type { SourceDoc } from '../document.ts';
 import { message, type Message } from '../messages.ts';
-import { TABLE_NAMES } from '../models/tables.ts';
-import type { OutputFile } from '../export/index.ts';
-import { loadAssertions } from './assertions.ts';
-import { checkCoverage } from './coverage.ts';
-import { checkForeignKeys, checkOffsets, checkUniqueIds, type Tables } from './integrity.ts';
-import { Report } from './report.ts';
-import { checkDataPackage, checkTableSchema } from './schemas.ts';
+import { TABLE_NAMES, type TableName } from '../models/tables.ts';
+import { DatasetValidator } from './dataset-validator.ts';
+
+export { DatasetValidator, type RowsOfDocument, type ValidatedSource } from './dataset-validator.ts';
+
+/** A finished output file, path relative to the output folder. */
+export interface PackageFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+type Row = Record<string, unknown>;
 
 /**
- * Validate the exported files as a user would: each `<table>.json` against the committed `schemas/`, the
- * descriptor against the Frictionless profile, then the integrity and coverage assertions of assertions.yaml.
+ * Validate a finished package held in memory as a user would read it: each `<table>.json` against the committed
+ * `schemas/`, the descriptor against the Frictionless profile, then the integrity and coverage assertions of
+ * assertions.yaml — the same checks the build makes as the documents stream past (DatasetValidator).
  */
-export function validate(files: OutputFile[], docs: SourceDoc[], ctx: Context): { messages: Message[] } {
+export function validate(files: readonly PackageFile[], docs: readonly SourceDoc[], ctx: Context): { messages: Message[] } {
   // --- load inputs: the JSON files exactly as written
-  const expect = loadAssertions();
-  const report = new Report(expect.report_limit);
+  const v = new DatasetValidator(ctx);
+  const problems: Message[] = [];
   const text = new Map(files.map((f) => [f.path, typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content)]));
   const parse = (path: string): unknown => {
     const t = text.get(path);
     if (t === undefined) {
-      report.add('missing', message('internal', `${path} was not exported`, { stage: 'validate', file: path }));
+      problems.push(message('internal', `${path} was not exported`, { stage: 'validate', file: path }));
       return undefined;
     }
     try {
       return JSON.parse(t) as unknown;
     } catch (e) {
-      report.add('json', message('internal', `${path} is not valid JSON: ${(e as Error).message}`, { stage: 'validate', file: path }));
+      problems.push(message('internal', `${path} is not valid JSON: ${(e as Error).message}`, { stage: 'validate', file: path }));
       return undefined;
     }
   };
-
-  // --- process: schemas first, then assertions on whatever rows could be read
-  const tables = {} as Tables;
+  const tables = {} as Record<TableName, Row[]>;
   for (const t of TABLE_NAMES) {
     const rows = parse(`${t}.json`);
-    if (rows !== undefined) checkTableSchema(t, rows, report);
-    tables[t] = Array.isArray(rows) ? rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
+    tables[t] = Array.isArray(rows) ? rows.filter((r): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
   }
-  const descriptor = parse('datapackage.json');
-  if (descriptor !== undefined) checkDataPackage(descriptor, report);
 
-  if (expect.integrity.unique_ids) checkUniqueIds(tables, report);
-  if (expect.integrity.foreign_keys) checkForeignKeys(tables, report);
-  checkOffsets(tables, docs, expect.integrity.offsets, report);
-  const undated = new Set(docs.filter((d) => d.meta?.date === 'undated').map((d) => d.file));
-  checkCoverage(tables, expect.coverage, undated, ctx.options.strict, report);
+  // --- process: document by document, as the build does, then whatever rows belong to no document
+  const actorIds = new Set(tables.actors.map((a) => String(a['actor_id'])));
+  const byFile = new Map(docs.map((d) => [d.file, d]));
+  const rowsOf = groupByDocument(tables);
+  for (const d of tables.documents) {
+    const rows = rowsOf.get(d['document_id']) ?? { mentions: [], demands: [], dates: [] };
+    rowsOf.delete(d['document_id']);
+    const file = String(d['source_file']);
+    const src = byFile.get(file);
+    v.add({ document: d, ...rows, actorIds }, { file, source: src?.source ?? null, undated: src?.meta?.date === 'undated' });
+  }
+  for (const rows of rowsOf.values()) v.add({ document: null, ...rows, actorIds }, null);
+  v.finish(tables.documents, tables.actors);
+  const descriptor = parse('datapackage.json');
+  if (descriptor !== undefined) v.checkDescriptor(descriptor);
 
   // --- save outputs
-  return { messages: report.messages() };
+  return { messages: [...problems, ...v.messages()] };
+}
+
+function groupByDocument(tables: Record<TableName, Row[]>): Map<unknown, { mentions: Row[]; demands: Row[]; dates: Row[] }> {
+  const out = new Map<unknown, { mentions: Row[]; demands: Row[]; dates: Row[] }>();
+  for (const t of ['mentions', 'demands', 'dates'] as const) {
+    for (const r of tables[t]) {
+      let g = out.get(r['document_id']);
+      if (!g) {
+        g = { mentions: [], demands: [], dates: [] };
+        out.set(r['document_id'], g);
+      }
+      g[t].push(r);
+    }
+  }
+  return out;
 }

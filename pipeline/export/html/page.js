@@ -2,7 +2,9 @@
 // Every value from the data reaches the page as text (textContent, createTextNode, setAttribute), never as HTML.
 'use strict';
 (function () {
-  const data = JSON.parse(document.getElementById('data').textContent);
+  const $ = (id) => document.getElementById(id);
+  const data = JSON.parse($('data').textContent);
+  const demands = JSON.parse($('data-krav').textContent);
   const PAGE = 50;
   const BARS = 12;
   const SVG = 'http://www.w3.org/2000/svg';
@@ -10,14 +12,28 @@
 
   // demand row: [id, document, text, start, end, claimants, addressee, topic, modality, section]
   const D = { id: 0, doc: 1, text: 2, start: 3, end: 4, claimants: 5, addressee: 6, topic: 7, modality: 8, section: 9 };
-  // document row: [title, file, date, publisher, genre, source]
-  const F = { title: 0, file: 1, date: 2, publisher: 3, genre: 4, source: 5 };
-  const actorName = (i) => data.actors[i][0];
+  // actor row: [id, name, type]
+  const A = { id: 0, name: 1, type: 2 };
+  // document row: [id, title, file, date, publisher, genre]; its source text is in the element `kilde-<id>`
+  const F = { id: 0, title: 1, file: 2, date: 3, publisher: 4, genre: 5 };
+
+  // The data refers to actors and documents by ID (the page is written before the actor list is known);
+  // resolve them once to indexes, -1 for none.
+  const actorAt = new Map(data.actors.map((a, i) => [a[A.id], i]));
+  const docAt = new Map(data.documents.map((d, i) => [d[F.id], i]));
+  const indexOf = (at, id) => (id !== null && at.has(id) ? at.get(id) : -1);
+  for (const d of demands) {
+    d[D.doc] = indexOf(docAt, d[D.doc]);
+    d[D.claimants] = d[D.claimants].map((id) => indexOf(actorAt, id)).filter((i) => i >= 0);
+    d[D.addressee] = indexOf(actorAt, d[D.addressee]);
+  }
+  for (const doc of data.documents) doc[F.publisher] = indexOf(actorAt, doc[F.publisher]);
+
+  const actorName = (i) => data.actors[i][A.name];
   const docTitle = (i) => data.documents[i][F.title] || data.documents[i][F.file];
   const topicLabel = (t) => data.topics[t] || t;
 
-  const byId = new Map(data.demands.map((d, i) => [d[D.id], i]));
-  const $ = (id) => document.getElementById(id);
+  const byId = new Map(demands.map((d, i) => [d[D.id], i]));
   const form = $('filtre');
   const list = $('krav');
   const more = $('flere');
@@ -51,7 +67,7 @@
     const claimed = new Map();
     const addressed = new Map();
     const topics = new Map();
-    for (const d of data.demands) {
+    for (const d of demands) {
       for (const a of d[D.claimants]) claimed.set(a, (claimed.get(a) || 0) + 1);
       if (d[D.addressee] >= 0) addressed.set(d[D.addressee], (addressed.get(d[D.addressee]) || 0) + 1);
       topics.set(d[D.topic], (topics.get(d[D.topic]) || 0) + 1);
@@ -65,10 +81,10 @@
   }
 
   // Lower-cased text a free-text search looks in: the demand, its section, claimants, addressee and document title.
-  const haystacks = new Array(data.demands.length);
+  const haystacks = new Array(demands.length);
   function haystack(i) {
     if (haystacks[i] === undefined) {
-      const d = data.demands[i];
+      const d = demands[i];
       const who = d[D.claimants].map(actorName).concat(d[D.addressee] >= 0 ? [actorName(d[D.addressee])] : []);
       haystacks[i] = [d[D.text], d[D.section] || '', who.join(' '), docTitle(d[D.doc])].join('\n').toLowerCase();
     }
@@ -90,7 +106,7 @@
 
   function matching(f) {
     const out = [];
-    data.demands.forEach((d, i) => {
+    demands.forEach((d, i) => {
       if (f.claimant !== null && !d[D.claimants].includes(f.claimant)) return;
       if (f.addressee !== null && d[D.addressee] !== f.addressee) return;
       if (f.topic !== null && d[D.topic] !== f.topic) return;
@@ -109,7 +125,7 @@
   }
 
   function card(i) {
-    const d = data.demands[i];
+    const d = demands[i];
     const doc = data.documents[d[D.doc]];
     const claimants = d[D.claimants].length > 0 ? d[D.claimants].map(actorName).join(', ') : 'Ukjent kravstiller';
     const addressee = d[D.addressee] >= 0 ? actorName(d[D.addressee]) : 'ingen navngitt adressat';
@@ -133,7 +149,7 @@
 
   function count(items, keysOf) {
     const n = new Map();
-    for (const i of items) for (const k of keysOf(data.demands[i])) n.set(k, (n.get(k) || 0) + 1);
+    for (const i of items) for (const k of keysOf(demands[i])) n.set(k, (n.get(k) || 0) + 1);
     return [...n].sort((a, b) => b[1] - a[1] || nb.compare(String(a[0]), String(b[0]))).slice(0, BARS);
   }
 
@@ -187,7 +203,7 @@
     matches = matching(f);
     shown = 0;
     list.replaceChildren();
-    $('antall').textContent = `${matches.length} av ${data.demands.length} krav`;
+    $('antall').textContent = `${matches.length} av ${demands.length} krav`;
     showMore();
     barChart($('per-aktor'), count(matches, (d) => d[D.claimants]), actorName, f.claimant, (a) => setFilter('kravstiller', a));
     barChart($('per-tema'), count(matches, (d) => [d[D.topic]]), topicLabel, f.topic, (t) => setFilter('tema', t));
@@ -215,16 +231,28 @@
     return null;
   }
 
+  // A document's source text, parsed from its own data element only when the document is opened; the last one is
+  // kept, so stepping through the quotes of one document parses it once.
+  let lastSource = null;
+  function sourceOf(i) {
+    const id = data.documents[i][F.id];
+    if (lastSource === null || lastSource[0] !== id) {
+      const node = $('kilde-' + id);
+      lastSource = [id, node === null ? null : JSON.parse(node.textContent)];
+    }
+    return lastSource[1];
+  }
+
   function showDocument(id) {
     const i = byId.get(id);
     const view = $('dokument');
     const body = $('dok-tekst');
     if (i === undefined) return false;
-    const d = data.demands[i];
+    const d = demands[i];
     const doc = data.documents[d[D.doc]];
     $('dok-tittel').textContent = docTitle(d[D.doc]);
     $('dok-info').textContent = `${doc[F.file]} · ${doc[F.date] || 'udatert'}${doc[F.publisher] >= 0 ? ' · ' + actorName(doc[F.publisher]) : ''} · krav ${d[D.id]}, tegn ${d[D.start]}–${d[D.end]}`;
-    const source = doc[F.source];
+    const source = sourceOf(d[D.doc]);
     const span = source === null ? null : unitsOf(source, d[D.start], d[D.end]);
     let mark = null;
     if (span === null) {

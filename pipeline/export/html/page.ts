@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { sha256 } from '../../ids.ts';
-import { BuildFailure, message } from '../../messages.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Dataset } from '../../models/tables.ts';
 import type { PackageMeta } from '../package.ts';
-import { MODALITY_LABELS, TOPIC_LABELS } from './labels.ts';
+import { documentBatches } from '../sink.ts';
+import { PAGE_PATH, PageSink } from './page-sink.ts';
 
-/** File name of the browsable page in the output folder. */
-export const PAGE_PATH = 'index.html';
+export { PAGE_PATH, PageSink } from './page-sink.ts';
+export { escapeHtml, scriptJson } from './template.ts';
 
 /** What the page shows: the dataset, the package metadata, and each document's source text by file name. */
 export interface PageInput {
@@ -20,122 +21,19 @@ export interface PageInput {
   sourceText: (file: string) => string | null;
 }
 
-/** Text for HTML content and attribute values: the five characters that could end or open markup are escaped. */
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
 /**
- * JSON for a `<script type="application/json">` element: every `<` escaped, so no text in the data can close the
- * element (`</script>`) or open a comment; JSON.parse reads `\u003c` back as `<`.
- */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
-
-// The page's own stylesheet and script, read once like package.yaml: the pipeline's data, not the user's.
-let assets: { css: string; js: string } | null = null;
-function pageAssets(): { css: string; js: string } {
-  if (assets) return assets;
-  const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
-  const css = read('page.css');
-  const js = read('page.js');
-  if (/<\/(style|script)/i.test(css + js)) {
-    throw new BuildFailure([message('internal', 'page.css or page.js contains a closing </style> or </script> tag', { stage: 'export', file: 'pipeline/export/html' })]);
-  }
-  assets = { css, js };
-  return assets;
-}
-
-const cspHash = (s: string) => `'sha256-${Buffer.from(sha256(s), 'hex').toString('base64')}'`;
-
-/**
- * The page's data: rows as arrays, actors and documents by index, so 10 000 demands stay a few megabytes.
- * The field order is the one `page.js` reads (its `D` and `F` tables).
- */
-export function pageData(input: PageInput): Record<string, unknown> {
-  const { ds, meta } = input;
-  const actorIndex = new Map(ds.actors.map((a, i) => [a.actor_id, i]));
-  const docIndex = new Map(ds.documents.map((d, i) => [d.document_id, i]));
-  const actor = (id: string | null) => (id === null ? -1 : (actorIndex.get(id) ?? -1));
-  return {
-    title: meta.title,
-    version: meta.version,
-    topics: TOPIC_LABELS,
-    modalities: MODALITY_LABELS,
-    actors: ds.actors.map((a) => [a.name, a.type]),
-    documents: ds.documents.map((d) => [d.title, d.source_file, d.date, actor(d.publisher_id), d.genre, input.sourceText(d.source_file)]),
-    demands: ds.demands.map((d) => [
-      d.demand_id,
-      docIndex.get(d.document_id) ?? -1,
-      d.text,
-      d.start,
-      d.end,
-      d.claimant_ids.map((id) => actor(id)).filter((i) => i >= 0),
-      actor(d.addressee_id),
-      d.topic,
-      d.modality,
-      d.section,
-    ]),
-  };
-}
-
-/**
- * `index.html`: one self-contained page (styles, script, data and source texts inline; nothing loaded from the
- * network, enforced by its Content-Security-Policy) listing the demands with filters, search, charts and a
- * document view that marks each quote in its source text.
+ * `index.html` for a caller that holds the whole dataset: streams it through `PageSink` in a temporary folder,
+ * so the page is byte for byte the one the build writes. The build itself drives the sink.
  */
 export function browsePage(input: PageInput): string {
-  const { meta, ds } = input;
-  const { css, js } = pageAssets();
-  const licence = meta.licenses.map((l) => `<a href="${escapeHtml(l.path)}">${escapeHtml(l.name)}</a>`).join(', ');
-  const csp = `default-src 'none'; style-src ${cspHash(css)}; script-src ${cspHash(js)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${escapeHtml(meta.name)} — krav i norsk velferds- og arbeidslivspolitikk</title>
-<style>${css}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(meta.name)}</h1>
-<p class="undertittel">Hvem krever hva av hvem: ${ds.demands.length} krav fra ${ds.documents.length} dokumenter · versjon ${escapeHtml(meta.version)} · datalisens ${licence}</p>
-</header>
-<main>
-<section id="liste">
-<form id="filtre" role="search">
-<label class="sok">Fritekstsøk<input name="sok" type="search" placeholder="f.eks. tillitsreform Nav" autocomplete="off"></label>
-<label>Kravstiller<select name="kravstiller"><option value="">Alle</option></select></label>
-<label>Adressat<select name="adressat"><option value="">Alle</option></select></label>
-<label>Tema<select name="tema"><option value="">Alle</option></select></label>
-<label>Dokument<select name="dokument"><option value="">Alle</option></select></label>
-<label>Dokumentdato fra<input name="fra" type="date"></label>
-<label>Dokumentdato til<input name="til" type="date"></label>
-<button type="reset">Nullstill filtre</button>
-</form>
-<div id="diagrammer">
-<figure><figcaption>Krav per kravstiller</figcaption><svg id="per-aktor" class="diagram" role="img" aria-label="Krav per kravstiller" xmlns="http://www.w3.org/2000/svg"></svg></figure>
-<figure><figcaption>Krav per tema</figcaption><svg id="per-tema" class="diagram" role="img" aria-label="Krav per tema" xmlns="http://www.w3.org/2000/svg"></svg></figure>
-</div>
-<p id="antall" aria-live="polite"></p>
-<ol id="krav"></ol>
-<button id="flere" type="button" hidden>Vis flere</button>
-<noscript><p>Siden trenger JavaScript. Dataene finnes også som CSV, Excel og SQLite ved siden av denne filen.</p></noscript>
-</section>
-<section id="dokument" hidden>
-<p><a href="#">← Tilbake til listen</a></p>
-<h2 id="dok-tittel"></h2>
-<p id="dok-info" class="meta"></p>
-<div id="dok-tekst" class="kildetekst"></div>
-</section>
-</main>
-<footer>
-<p>Slik siterer du: ${escapeHtml(input.citation)}</p>
-<p>Last ned: <a href="kravkart.xlsx">Excel</a> · <a href="kravkart.sqlite">SQLite</a> · <a href="datapackage.json">datapackage.json</a> (CSV og JSON) · <a href="CODEBOOK.md">kodebok</a>. Kildedokumentene tilhører utgiverne.</p>
-</footer>
-<script type="application/json" id="data">${scriptJson(pageData(input))}</script>
-<script>${js}</script>
-</body>
-</html>
-`;
+  const root = mkdtempSync(join(tmpdir(), 'kravkart-page-'));
+  try {
+    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
+    const sink = new PageSink(dirs);
+    for (const b of documentBatches(input.ds)) sink.add(b, input.sourceText(b.document.source_file));
+    sink.finishNow({ documents: input.ds.documents, actors: input.ds.actors, meta: input.meta, citation: input.citation });
+    return readFileSync(join(dirs.out, PAGE_PATH), 'utf8');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
