@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** Hex sha256 of a string or bytes. */
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** Hex sha256 of a string (as UTF-8) or bytes; one-shot, about twice as fast as a Hash object for short input. */
+export const sha256 = (data: string | Uint8Array): string => hash('sha256', data, 'hex');
 
 /** A stable ID: prefix + 12 hex of the hash of the fewest stable fields (never a row number). */
 export function stableId(prefix: string, ...fields: string[]): string {

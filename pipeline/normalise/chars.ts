@@ -11,6 +11,13 @@ const PUNCT = /[\p{P}\p{S}]/u;
 export const isSpaceUnit = (c: number): boolean =>
   c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 
+/** The same as `/\s/.test` of one code unit: ECMAScript white space and line terminators. */
+export function isRegExpSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Line and page breaks: LF, CR (alone or in CRLF), form feed, vertical tab, NEL, LS, PS. */
 export const isBreakUnit = (c: number): boolean =>
   c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0x85 || c === 0x2028 || c === 0x2029;

@@ -1,5 +1,5 @@
 import type { Block, Sentence } from '../document.ts';
-import { isDigitUnit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit } from '../normalise/chars.ts';
+import { isDigitUnit, isLetterUnit, isLowerUnit, isRegExpSpaceUnit, isSpaceUnit, isUpperUnit } from '../normalise/chars.ts';
 import type { TextKit } from '../normalise/rules.ts';
 
 /** A sentence candidate: [start, end) in the document text. */
@@ -12,16 +12,29 @@ let segmenter: Intl.Segmenter | null = null;
 /** One ICU sentence segmenter for the process: creating one costs far more than using it. */
 const sentenceSegmenter = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter('nb', { granularity: 'sentence' }));
 
-const LAST_TOKEN = /[^\s(«"“‘]+$/u;
 const FIRST_WORD = /^[\p{L}.]+/u;
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 const ORDINAL = /^\d{1,2}\.$/;
 const CLOSERS = '"»”’\')\\]';
 
+// Characters that never end a sentence for ICU (UAX #29: no sentence terminator, no paragraph separator): printable
+// ASCII but . ! ?, tab, Latin-1 letters and a few spaces, quotes, dashes and symbols. A block of these alone is one
+// piece, found without asking ICU, whose every call costs much more than reading a short heading or bullet.
+const NEVER_BREAKS = new Set([0x09, 0xa0, 0xa7, 0xab, 0xb0, 0xbb, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x20ac]);
+const neverBreaks = (c: number): boolean =>
+  (c >= 0x20 && c <= 0x7e && c !== 0x2e && c !== 0x21 && c !== 0x3f) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || NEVER_BREAKS.has(c);
+
+/** True when ICU cannot break [start, end) into more than one sentence. */
+function oneSentence(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!neverBreaks(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** ICU's pieces of one block, trimmed of spaces, as absolute offsets. */
 function icuPieces(text: string, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
-  for (const seg of sentenceSegmenter().segment(text.slice(start, end))) {
+  const segments = oneSentence(text, start, end) ? [{ index: 0, segment: text.slice(start, end) }] : sentenceSegmenter().segment(text.slice(start, end));
+  for (const seg of segments) {
     let a = start + seg.index;
     let b = a + seg.segment.length;
     while (a < b && isSpaceUnit(text.charCodeAt(a))) a++;
@@ -80,9 +93,19 @@ function endsSentenceBeforeNumber(t: string, at: number, kit: TextKit): boolean 
   return !kit.nonFinalAbbreviations.has(abbreviation) && !kit.mayEndAbbreviations.has(abbreviation);
 }
 
+// What ends the last token of a sentence from the left: a space, or an opening bracket or quote.
+const TOKEN_STOPS = new Set([0x28, 0xab, 0x22, 0x201c, 0x2018]);
+
+/** The last token of `prev`: the longest tail of it with no space nor opening bracket or quote (`[^\s(«"“‘]+$`). */
+function lastToken(prev: string): string | undefined {
+  let i = prev.length;
+  while (i > 0 && !isRegExpSpaceUnit(prev.charCodeAt(i - 1)) && !TOKEN_STOPS.has(prev.charCodeAt(i - 1))) i--;
+  return i < prev.length ? prev.slice(i) : undefined;
+}
+
 /** Whether ICU's split between `prev` and `next` is wrong: after an abbreviation, an initial or an ordinal date. */
 function mergeAcross(prev: string, next: string, kit: TextKit): boolean {
-  const token = LAST_TOKEN.exec(prev)?.[0];
+  const token = lastToken(prev);
   if (token === undefined || !token.endsWith('.')) return false;
   // "1.Mer politi …": a bare list number is no sentence of its own.
   if (token === prev && ORDINAL.test(token)) return true;

@@ -5,7 +5,8 @@ import { squash } from './text.ts';
 // An abbreviation in brackets: two to ten letters, at least two of them capitals ("SV", "KrF", "IMDi").
 const PAREN = /\(\s*(\p{Lu}[\p{L}&-]{1,9})\s*\)/gu;
 const BEFORE_PAREN = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}&-]{1,9})\s*\($/u;
-const capitals = (s: string): number => [...s].filter((ch) => /\p{Lu}/u.test(ch)).length;
+const CAPITAL = /\p{Lu}/u;
+const capitals = (s: string): number => [...s].filter((ch) => CAPITAL.test(ch)).length;
 
 /**
  * The document's own abbreviations: "Fullt Navn (FN)" and "FN (Fullt Navn)", where the full name is a

@@ -1,3 +1,4 @@
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
 import { escapeRe, overlaps } from './text.ts';
@@ -16,8 +17,7 @@ export function resolveAnaphora(text: string, cands: readonly Candidate[], reg: 
     }
     if (referents.size !== 1) continue;
     const ref = [...referents.values()][0] as Candidate;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a.form)}(s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
-    for (const m of text.matchAll(re)) {
+    for (const m of text.matchAll(anaphorPattern(a))) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (cands.some((c) => overlaps(c.span, span))) continue;
       out.push({
@@ -33,6 +33,11 @@ export function resolveAnaphora(text: string, cands: readonly Candidate[], reg: 
   }
   return out;
 }
+
+type Anaphor = Registry['lexicon']['anaphora'][number];
+
+/** The anaphor as a whole word, maybe genitive; compiled once per lexicon entry. */
+const anaphorPattern = perLexicon((a: Anaphor) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a.form)}(s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu'));
 
 /** The one ministry among the candidates, or null when there is none or more than one. */
 export function singleMinistry(cands: readonly Candidate[]): string | null {

@@ -1,6 +1,20 @@
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
 import { alternation, escapeRe, overlaps } from './text.ts';
+
+// What must end the text before a name for a body to stand before it ("landsmøtet i "): checked first, as it is cheap.
+const LINK_BEFORE = /[ \t](?:i|til|for|på)[ \t]+$/iu;
+
+/** The body patterns, compiled once per registry. */
+const patterns = perLexicon((reg: Registry) => {
+  const bodies = alternation(reg.lexicon.bodies);
+  return {
+    after: new RegExp(`^[ \\t]+${bodies}(?:[ \\t]+i[ \\t]+${reg.placeSource})?(?![\\p{L}\\p{N}])`, 'iu'),
+    before: new RegExp(`(?<![\\p{L}\\p{N}])${bodies}[ \\t]+(?:i|til|for|på)[ \\t]+$`, 'iu'),
+    bare: new RegExp(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  };
+});
 
 /**
  * Governing bodies and units are surface forms of their organisation: "KS' landsstyre",
@@ -8,14 +22,13 @@ import { alternation, escapeRe, overlaps } from './text.ts';
  * organisation spanning the whole phrase.
  */
 export function attachBodies(text: string, cands: readonly Candidate[], reg: Registry): Candidate[] {
-  const bodies = alternation(reg.lexicon.bodies);
-  const after = new RegExp(`^[ \\t]+${bodies}(?:[ \\t]+i[ \\t]+${reg.placeSource})?(?![\\p{L}\\p{N}])`, 'iu');
-  const before = new RegExp(`(?<![\\p{L}\\p{N}])${bodies}[ \\t]+(?:i|til|for|på)[ \\t]+$`, 'iu');
+  const { after, before } = patterns(reg);
   return cands.map((c) => {
     if (c.type === 'person') return c;
     const a = after.exec(text.slice(c.span.end, c.span.end + 80));
     if (a) return { ...c, span: { start: c.span.start, end: c.span.end + a[0].length }, ruleId: 'actor-body', confidence: 0.9 };
-    const b = before.exec(text.slice(Math.max(0, c.span.start - 60), c.span.start));
+    const lead = text.slice(Math.max(0, c.span.start - 60), c.span.start);
+    const b = LINK_BEFORE.test(lead) ? before.exec(lead) : null;
     if (b) return { ...c, span: { start: c.span.start - b[0].length, end: c.span.end }, ruleId: 'actor-body', confidence: 0.9 };
     return c;
   });
@@ -35,9 +48,8 @@ export function bareBodies(text: string, cands: readonly Candidate[], reg: Regis
   const top = ranked[0];
   if (!top || top[1] < 2 || (ranked[1]?.[1] ?? 0) === top[1]) return [];
   const owner = cands.find((c) => c.key === top[0]) as Candidate;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const out: Candidate[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(patterns(reg).bare)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (cands.some((c) => overlaps(c.span, span))) continue;
     out.push({ ...owner, span, name: span, genitive: false, ruleId: 'actor-bare-body', confidence: 0.5, priority: 0 });

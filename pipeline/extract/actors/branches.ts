@@ -1,6 +1,7 @@
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
-import { alternation, cleanLine, escapeRe, fold, lineAt, lines } from './text.ts';
+import { alternation, cleanLine, escapeRe, fold, filledCleanLines, lineAt } from './text.ts';
 
 /** What decides whether a branch acts in its own name. */
 export interface BranchContext {
@@ -19,6 +20,24 @@ export interface BranchContext {
 // A place the registry does not list, as a joint text's title writes it: one capitalised word, maybe hyphenated.
 const UNKNOWN_PLACE = '\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?';
 
+/** The place patterns around a name, compiled once per registry. */
+const placePatterns = perLexicon((reg: Registry) => ({
+  after: new RegExp(`^[ \\t]+(i[ \\t]+)?(${reg.placeSource})(?![\\p{L}\\p{N}])`, 'iu'),
+  before: new RegExp(`(?<![\\p{L}\\p{N}])(${reg.placeSource})[ \\t]+$`, 'u'),
+  afterUnknown: new RegExp(`^[ \\t]+(${UNKNOWN_PLACE})(?![\\p{L}\\p{N}])`, 'u'),
+  beforeUnknown: new RegExp(`(?<![\\p{L}\\p{N}])(${UNKNOWN_PLACE})[ \\t]+$`, 'u'),
+  municipal: new RegExp(`^\\s+${alternation(reg.lexicon.discovery.municipalityWords)}(?![\\p{L}])`, 'iu'),
+  national: new RegExp(`\\s+(?:${reg.lexicon.discovery.nationalQualifiers.map(escapeRe).join('|') || '(?!)'})$`, 'u'),
+}));
+
+/** One pattern per link word ("mellom") that finds it as a whole word, compiled once per list. */
+const linkPatterns = perLexicon((links: readonly string[]) => links.map((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u')));
+
+/** A voice verb right after a name, compiled once per list. */
+const verbAfter = perLexicon((verbs: readonly string[]) => new RegExp(`^\\s+${alternation(verbs)}(?![\\p{L}])`, 'iu'));
+
+const SPACE_AT_END = /[ \t]$/;
+
 // The title area: a document's first lines, where a joint agreement names its parties.
 const TITLE_AREA_LINES = 6;
 const TITLE_AREA_MAX_CHARS = 200;
@@ -33,16 +52,11 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
   const { text, reg } = bc;
   // "FO Vestfold og Telemark", "Arbeiderpartiet i Oslo"; in the line naming a joint text's parties also a place the
   // registry does not know ("mellom Fagforbundet Sunndal og Sunndal Arbeiderparti").
-  const after = new RegExp(`^[ \\t]+(i[ \\t]+)?(${reg.placeSource})(?![\\p{L}\\p{N}])`, 'iu');
-  const before = new RegExp(`(?<![\\p{L}\\p{N}])(${reg.placeSource})[ \\t]+$`, 'u');
-  const afterUnknown = new RegExp(`^[ \\t]+(${UNKNOWN_PLACE})(?![\\p{L}\\p{N}])`, 'u');
-  const beforeUnknown = new RegExp(`(?<![\\p{L}\\p{N}])(${UNKNOWN_PLACE})[ \\t]+$`, 'u');
-  const municipal = new RegExp(`^\\s+${alternation(reg.lexicon.discovery.municipalityWords)}(?![\\p{L}])`, 'iu');
+  const { after, before, afterUnknown, beforeUnknown, municipal, national } = placePatterns(reg);
   const headLines = new Set(
-    lines(text)
-      .filter((l) => cleanLine(text, l).text !== '')
+    filledCleanLines(text)
       .slice(0, TITLE_AREA_LINES)
-      .map((l) => l.start),
+      .map((l) => l.raw.start),
   );
   // Joiners ("og") and verbs of a headline written in title case ("Fagforbundet Krever …") are no places.
   const notPlace = new Set([...(bc.joiners ?? []), ...bc.agreementLinks, ...bc.voiceVerbs].map(fold));
@@ -71,6 +85,8 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
     // Place first only for party names without the definite ending: "Oslo Arbeiderparti", "Bergen SV".
     if (c.type !== 'party' || /et$/u.test(text.slice(c.name.start, c.name.end))) return null;
     const lead = text.slice(Math.max(0, c.span.start - 40), c.span.start);
+    // Both patterns end in a space before the name; most names have none, and the test is cheap.
+    if (!SPACE_AT_END.test(lead)) return null;
     let b = before.exec(lead);
     if (!b) {
       const u = beforeUnknown.exec(lead);
@@ -88,7 +104,6 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
   // A branch is named as written: "SV Vestfold og Telemark" → "<Parent> <Place>"; "Oslo Arbeiderparti"
   // → "<Place> <Parent>", a party name taking its indefinite form as county branches do.
   // The parent's national qualifier does not belong in a branch's name: "LO i Trøndelag" is "Landsorganisasjonen i Trøndelag".
-  const national = new RegExp(`\\s+(?:${reg.lexicon.discovery.nationalQualifiers.map(escapeRe).join('|') || '(?!)'})$`, 'u');
   const keyOf = (h: NonNullable<(typeof hits)[number]>) => {
     const root = h.c.affiliation ?? h.c.key;
     const stem = root.replace(national, '');
@@ -132,7 +147,7 @@ function partiesLine(at: number, head: ReadonlySet<number>, bc: BranchContext): 
   const clean = cleanLine(bc.text, line).text;
   const heading = head.has(line.start) && clean.length <= TITLE_AREA_MAX_CHARS && !/[.!?]$/.test(clean);
   const lead = bc.text.slice(line.start, at).toLowerCase();
-  return heading || bc.agreementLinks.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(lead));
+  return heading || linkPatterns(bc.agreementLinks).some((re) => re.test(lead));
 }
 
 /**
@@ -146,8 +161,7 @@ function actsInOwnName(span: { start: number; end: number }, head: ReadonlySet<n
   // A heading in the title area, not a sentence of running text.
   if (head.has(line.start) && clean.length <= TITLE_AREA_MAX_CHARS && !/[.!?]$/.test(clean)) return 'party';
   const lead = text.slice(line.start, span.start).toLowerCase();
-  if (bc.agreementLinks.some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(lead))) return 'party';
+  if (linkPatterns(bc.agreementLinks).some((re) => re.test(lead))) return 'party';
   if (bc.isTitleLine(clean)) return 'acts';
-  const verb = new RegExp(`^\\s+${alternation(bc.voiceVerbs)}(?![\\p{L}])`, 'iu');
-  return verb.test(text.slice(span.end, span.end + 40)) ? 'acts' : null;
+  return verbAfter(bc.voiceVerbs).test(text.slice(span.end, span.end + 40)) ? 'acts' : null;
 }

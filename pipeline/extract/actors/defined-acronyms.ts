@@ -1,3 +1,4 @@
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
 import { fold, overlaps, squash } from './text.ts';
@@ -12,7 +13,13 @@ export interface DefinedAcronyms {
 
 // "Navn Navn Navn (ABC)": two to six name words (function words between them allowed) right before the bracket.
 const DEFINITION = /((?:\p{Lu}[\p{L}-]*[ \t]+(?:(?:og|for|i|av|til|på|med)[ \t]+)?){1,6})\([ \t]*(\p{Lu}[\p{L}&-]{1,9})[ \t]*\)/gu;
+const CAPITAL = /\p{Lu}/u;
 const FUNCTION_WORDS = new Set(['og', 'for', 'i', 'av', 'til', 'på', 'med']);
+
+/** Organisation endings without their definite ending: "organisasjonen" → "organisasjon" (once per lexicon). */
+const orgHeads = perLexicon((d: Registry['lexicon']['discovery']) =>
+  d.orgSuffixes.map((x) => ({ stem: x.suffix.replace(/(?:et|en|a)$/u, ''), type: x.type })).filter((x) => x.stem.length >= 4),
+);
 
 /**
  * A document's own definition of an abbreviation wins over the registry: when the capitalised words before
@@ -23,15 +30,15 @@ const FUNCTION_WORDS = new Set(['og', 'for', 'i', 'av', 'til', 'på', 'med']);
 export function definedAcronyms(text: string, known: readonly Candidate[], reg: Registry): DefinedAcronyms {
   const shadowed = new Set<string>();
   const orgs: Candidate[] = [];
-  const d = reg.lexicon.discovery;
-  // Organisation endings without their definite ending: "organisasjonen" → "organisasjon".
-  const heads = d.orgSuffixes.map((x) => ({ stem: x.suffix.replace(/(?:et|en|a)$/u, ''), type: x.type })).filter((x) => x.stem.length >= 4);
+  // A definition needs its bracket; most texts have none.
+  if (!text.includes('(')) return { shadowed, orgs };
+  const heads = orgHeads(reg.lexicon.discovery);
   for (const m of text.matchAll(DEFINITION)) {
     const abbr = m[2] as string;
     const bracket = m.index + (m[1] as string).length;
     if (known.some((k) => k.span.end <= bracket && k.span.end >= m.index && text.slice(k.span.end, bracket).trim() === '')) continue;
     const words = (m[1] as string).trim().split(/[ \t]+/).filter((w) => !FUNCTION_WORDS.has(w));
-    const capitals = [...abbr].filter((ch) => /\p{Lu}/u.test(ch));
+    const capitals = [...abbr].filter((ch) => CAPITAL.test(ch));
     // The name: the most words before the bracket (no more than the abbreviation has capitals, at least two)
     // whose initials open with the abbreviation's first capital and hold all of its capitals.
     let name: string[] = [];

@@ -1,9 +1,67 @@
 import type { ActorType } from '../../models/vocab.ts';
+import { type AnchoredPattern, anchored, matchesIn } from '../scan/anchored.ts';
+import { formsAnchor } from '../scan/forms.ts';
+import { hyphenatedWords, wordCharBefore } from '../scan/literals.ts';
+import { perLexicon } from '../scan/memo.ts';
+import type { Word } from '../scan/words.ts';
 import type { Candidate } from './candidate.ts';
-import type { Registry } from './registry.ts';
-import { alternation, escapeRe, fold, isSentenceInitial, overlaps } from './text.ts';
+import type { ActorsLexicon, Registry } from './registry.ts';
+import { alternation, fold, isSentenceInitial, overlaps } from './text.ts';
 
-const WORDS = /(?<![\p{L}\p{N}])\p{L}[\p{L}-]*\p{L}/gu;
+const OPENS_CAPITAL = /^\p{Lu}/u;
+// A multi-part name before the word: "Olje- og energidepartementet", "Barne-, ungdoms- og familiedirektoratet".
+const PARTS = /(?<![\p{L}])\p{Lu}\p{L}*-,?\s+(?:\p{L}+-,?\s+)*og\s+$/u;
+
+type Suffix = ActorsLexicon['discovery']['orgSuffixes'][number];
+
+/** The discovery lexicon compiled once per registry: the org suffixes by length, and the rules' patterns. */
+interface Discovery {
+  /** For each suffix length, longest first: the first suffix (in lexicon order) of each spelling. */
+  suffixes: [number, Map<string, Suffix>][];
+  /** The last two letters of every suffix (null when a suffix is shorter): most words end otherwise. */
+  tails: Set<string> | null;
+  notActors: Set<string>;
+  prefixRe: RegExp;
+  municipality: AnchoredPattern;
+}
+
+const discovery = perLexicon((reg: Registry): Discovery => {
+  const d = reg.lexicon.discovery;
+  const byLength = new Map<number, Map<string, Suffix>>();
+  for (const s of d.orgSuffixes) {
+    const same = byLength.get(s.suffix.length) ?? new Map<string, Suffix>();
+    if (!same.has(s.suffix)) same.set(s.suffix, s);
+    byLength.set(s.suffix.length, same);
+  }
+  const placeWords = formsAnchor(reg.places.values(), false);
+  // "Bodø kommune", "Nordre Follo kommune": the noun is the next word or the one after.
+  const nouns = d.municipalityWords;
+  const nounAt = (w: Word | null) => w !== null && nouns.some((n) => w.text.startsWith(n));
+  const lettersOnly = nouns.every((n) => /^\p{L}+$/u.test(n));
+  return {
+    suffixes: [...byLength].sort((a, b) => b[0] - a[0]),
+    tails: d.orgSuffixes.every((s) => s.suffix.length >= 2) ? new Set(d.orgSuffixes.map((s) => s.suffix.slice(-2))) : null,
+    notActors: new Set(d.notActors.map(fold)),
+    prefixRe: new RegExp(`(?<![\\p{L}])${alternation(d.namePrefixes)}\\s+$`, 'u'),
+    // A place of the registry, or one or two capitalised words, before "kommune".
+    municipality: anchored(
+      `(?<![\\p{L}])(${reg.placeSource}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?)\\s+(${alternation(d.municipalityWords)})(s)?(?![\\p{L}])`,
+      'gu',
+      placeWords === null || !lettersOnly ? null : { ...placeWords, test: (w) => w.capitalised && (nounAt(w.next) || nounAt(w.next?.next ?? null)) },
+    ),
+  };
+});
+
+/** The longest org suffix the (lower-case) word ends with, the first listed of equally long ones. */
+function suffixOf(word: string, d: Discovery): Suffix | undefined {
+  if (d.tails !== null && !d.tails.has(word.slice(-2))) return undefined;
+  for (const [length, spellings] of d.suffixes) {
+    if (length > word.length) continue;
+    const found = spellings.get(word.slice(word.length - length));
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * Organisations the registry does not know, from their names' endings: a capitalised word ending in
@@ -14,19 +72,17 @@ const WORDS = /(?<![\p{L}\p{N}])\p{L}[\p{L}-]*\p{L}/gu;
  */
 export function discoverOrgs(text: string, reg: Registry, known: readonly Candidate[]): Candidate[] {
   const d = reg.lexicon.discovery;
-  const suffixes = [...d.orgSuffixes].sort((a, b) => b.suffix.length - a.suffix.length);
-  const notActors = new Set(d.notActors.map(fold));
-  const prefixRe = new RegExp(`(?<![\\p{L}])${alternation(d.namePrefixes)}\\s+$`, 'u');
-  const partsRe = /(?<![\p{L}])\p{Lu}\p{L}*-,?\s+(?:\p{L}+-,?\s+)*og\s+$/u;
+  const compiled = discovery(reg);
   const out: Candidate[] = [];
-  for (const m of text.matchAll(WORDS)) {
-    const word = m[0];
-    const start = m.index;
+  // Capitalised words with their hyphenated parts, as `(?<![\p{L}\p{N}])\p{L}[\p{L}-]*\p{L}` finds them.
+  for (const h of hyphenatedWords(text)) {
+    const word = text.slice(h.start, h.end);
+    const start = h.start;
     const lower = word.toLowerCase();
-    let found = suffixes.find((s) => lower.endsWith(s.suffix));
+    let found = suffixOf(lower, compiled);
     let genitive = false;
     if (!found && lower.endsWith('s')) {
-      found = suffixes.find((s) => lower.slice(0, -1).endsWith(s.suffix));
+      found = suffixOf(lower.slice(0, -1), compiled);
       genitive = found !== undefined;
     }
     if (!found) continue;
@@ -35,13 +91,13 @@ export function discoverOrgs(text: string, reg: Registry, known: readonly Candid
     if (d.blockedEndings.some((b) => bare.toLowerCase().endsWith(b))) continue;
     let nameStart = start;
     const before = text.slice(Math.max(0, start - 80), start);
-    const parts = partsRe.exec(before);
+    const parts = PARTS.exec(before);
     if (parts) nameStart = start - parts[0].length;
-    else if (!/^\p{Lu}/u.test(word)) continue;
-    const prefix = prefixRe.exec(text.slice(Math.max(0, nameStart - 30), nameStart));
+    else if (!OPENS_CAPITAL.test(word)) continue;
+    const prefix = compiled.prefixRe.exec(text.slice(Math.max(0, nameStart - 30), nameStart));
     if (prefix) nameStart -= prefix[0].length;
     const name = text.slice(nameStart, start + bare.length).replace(/\s+/g, ' ');
-    if (notActors.has(fold(name)) || reg.ci.has(fold(name)) || reg.cs.has(name)) continue;
+    if (compiled.notActors.has(fold(name)) || reg.ci.has(fold(name)) || reg.cs.has(name)) continue;
     const single = nameStart === start && !bare.includes('-');
     if (single && isSentenceInitial(text, start) && !capitalisedInside(text, bare)) continue;
     const span = { start: nameStart, end: start + word.length };
@@ -53,13 +109,10 @@ export function discoverOrgs(text: string, reg: Registry, known: readonly Candid
 
 /** "<Place> kommune" / "<Place> fylkeskommune": a municipality or county authority as an actor. */
 function discoverMunicipalities(text: string, reg: Registry, known: readonly Candidate[]): Candidate[] {
-  const d = reg.lexicon.discovery;
-  const re = new RegExp(
-    `(?<![\\p{L}])(${reg.placeSource}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?)\\s+(${alternation(d.municipalityWords)})(s)?(?![\\p{L}])`,
-    'gu',
-  );
   const out: Candidate[] = [];
-  for (const m of text.matchAll(re)) {
+  // Most texts name no municipality; the pattern needs one of these nouns as written.
+  if (!reg.lexicon.discovery.municipalityWords.some((w) => text.includes(w))) return out;
+  for (const m of matchesIn(text, discovery(reg).municipality)) {
     const placeText = m[1] as string;
     const place = reg.places.get(fold(placeText));
     if (!place && (isSentenceInitial(text, m.index) || reg.ci.has(fold(placeText)) || reg.cs.has(placeText))) continue;
@@ -75,8 +128,15 @@ function discoverMunicipalities(text: string, reg: Registry, known: readonly Can
 
 /** True when the word also occurs with its capital inside a sentence, i.e. it is a name there. */
 function capitalisedInside(text: string, word: string): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}`, 'gu');
-  for (const m of text.matchAll(re)) if (!isSentenceInitial(text, m.index)) return true;
+  // Each occurrence not glued to a letter or digit before it, as `(?<![\p{L}\p{N}])word` finds them.
+  for (let i = text.indexOf(word); i !== -1; ) {
+    if (wordCharBefore(text, i)) {
+      i = text.indexOf(word, i + 1);
+      continue;
+    }
+    if (!isSentenceInitial(text, i)) return true;
+    i = text.indexOf(word, i + word.length);
+  }
   return false;
 }
 

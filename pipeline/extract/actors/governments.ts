@@ -1,6 +1,25 @@
+import { type AnchoredPattern, anchored, matchesIn } from '../scan/anchored.ts';
+import { formsAnchor } from '../scan/forms.ts';
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
-import { type Registry, resolveActorName } from './registry.ts';
+import { type ActorsLexicon, type Registry, resolveActorName } from './registry.ts';
 import { alternation, escapeRe } from './text.ts';
+
+const OPENS_CAPITAL = /^\p{Lu}/u;
+const SURNAME = /^\p{Lu}\p{Ll}+$/u;
+
+/** The governments, latest first, and the two patterns that name one; compiled once per lexicon. */
+const patterns = perLexicon((lexicon: ActorsLexicon): { govs: ActorsLexicon['governments']; compound: AnchoredPattern; postfix: AnchoredPattern } => {
+  const govs = [...lexicon.governments].sort((a, b) => b.from - a.from);
+  const words = alternation(lexicon.governmentWords);
+  const pms = govs.map((g) => escapeRe(g.pm)).join('|');
+  return {
+    govs,
+    // "Solberg-regjeringen": a word before a hyphen.
+    compound: anchored(`(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*)-(${words})(?![\\p{L}\\p{N}])`, 'giu', { test: (w, text) => text.charCodeAt(w.end) === 0x2d }),
+    postfix: anchored(`(?<![\\p{L}\\p{N}])(?:${words})\\s+(${pms})(?![\\p{L}\\p{N}])`, 'giu', formsAnchor(lexicon.governmentWords, true)),
+  };
+});
 
 /**
  * Named governments are actors of their own: "Solberg-regjeringen", "regjeringen Solberg" and
@@ -9,8 +28,7 @@ import { alternation, escapeRe } from './text.ts';
  * left to the registry ("Regjeringen", the sitting or wished-for government).
  */
 export function findGovernments(text: string, reg: Registry): Candidate[] {
-  const govs = [...reg.lexicon.governments].sort((a, b) => b.from - a.from);
-  const words = alternation(reg.lexicon.governmentWords);
+  const { govs, compound, postfix } = patterns(reg.lexicon);
   const out: Candidate[] = [];
   const push = (start: number, end: number, key: string, known: boolean) =>
     out.push({
@@ -26,15 +44,12 @@ export function findGovernments(text: string, reg: Registry): Candidate[] {
       affiliation: null,
       role: null,
     });
-  const compound = new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*)-(${words})(?![\\p{L}\\p{N}])`, 'giu');
-  for (const m of text.matchAll(compound)) {
-    if (!/^\p{Lu}/u.test(m[1] as string)) continue;
+  for (const m of matchesIn(text, compound)) {
+    if (!OPENS_CAPITAL.test(m[1] as string)) continue;
     const key = governmentFor(m[1] as string, reg, govs);
     if (key) push(m.index, m.index + m[0].length, key.name, key.known);
   }
-  const pms = govs.map((g) => escapeRe(g.pm)).join('|');
-  const postfix = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})\\s+(${pms})(?![\\p{L}\\p{N}])`, 'giu');
-  for (const m of text.matchAll(postfix)) {
+  for (const m of matchesIn(text, postfix)) {
     const gov = govs.find((g) => g.pm === m[1]);
     if (gov) push(m.index, m.index + m[0].length, gov.name, true);
   }
@@ -50,5 +65,5 @@ function governmentFor(prefix: string, reg: Registry, govs: Registry['lexicon'][
     return led ? { name: led.name, known: true } : null;
   }
   // An unknown capitalised word before "-regjeringen" is a prime minister's surname.
-  return /^\p{Lu}\p{Ll}+$/u.test(prefix) ? { name: `Regjeringen ${prefix}`, known: false } : null;
+  return SURNAME.test(prefix) ? { name: `Regjeringen ${prefix}`, known: false } : null;
 }

@@ -1,5 +1,7 @@
 import type { Context } from '../../context.ts';
 import type { ActorRecord, MentionRecord, SegmentedDoc } from '../../document.ts';
+import type { Lexicon } from '../../lexicon/load.ts';
+import { perLexicon } from '../scan/memo.ts';
 import { resolveAnaphora, singleMinistry } from './anaphora.ts';
 import { findAcronyms } from './acronyms.ts';
 import { definedAcronyms } from './defined-acronyms.ts';
@@ -35,7 +37,7 @@ export function findActors(doc: SegmentedDoc, ctx: Context): ActorsFound {
     text,
     reg,
     isTitleLine: (line) => startsWithTitle(line, roles),
-    voiceVerbs: [...ctx.lexicon.metadata.publisher.voiceVerbs, ...roles.speechVerbs],
+    voiceVerbs: voiceVerbs(ctx.lexicon),
     agreementLinks: ctx.lexicon.metadata.publisher.agreementLinks,
     joiners: ctx.lexicon.metadata.title.continuations,
   };
@@ -51,6 +53,9 @@ export function findActors(doc: SegmentedDoc, ctx: Context): ActorsFound {
   all = settle([...all, ...resolveAnaphora(text, all, reg), ...bareBodies(text, all, reg)]);
   return records(all, reg);
 }
+
+/** The verbs that show an actor speaking: the publisher's voice verbs and the speech verbs (one list per lexicon). */
+const voiceVerbs = perLexicon((lexicon: Lexicon): readonly string[] => [...lexicon.metadata.publisher.voiceVerbs, ...lexicon.roles.speechVerbs]);
 
 function organisations(text: string, reg: Registry, bc: BranchContext, local: ReadonlyMap<string, LocalAbbreviation>, shadowed: ReadonlySet<string>): Candidate[] {
   let orgs = settle([...scanRegistry(text, reg, local, bc.voiceVerbs, shadowed), ...findGovernments(text, reg)]);

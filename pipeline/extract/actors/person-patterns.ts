@@ -2,24 +2,22 @@ import type { Span } from '../../document.ts';
 import { type Candidate, candidateAt } from './candidate.ts';
 import type { PersonContext, Sighting } from './persons.ts';
 import { resolveActorName } from './registry.ts';
+import { matchesIn } from '../scan/anchored.ts';
+import { personPatterns } from './person-scans.ts';
 import { rolePatterns } from './roles.ts';
-import { cleanLine, escapeRe, fold, lines, squash } from './text.ts';
+import { filledCleanLines, fold, squash } from './text.ts';
 
 // The patterns that see a named person: each gives the name's span, the title as written and the
 // organisation the person speaks for.
 
-/** Alternation of literal words, longest first, matched with their case. */
-const alternationExact = (words: readonly string[]): string => `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
-
 /** "Navn, tittel i ORG", "tittel Navn", "tittel Navn (ORG)", "Navn (ORG)", "ORG-tittel Navn". */
 export function titledNames(pc: PersonContext): Sighting[] {
-  const p = rolePatterns(pc.roles);
+  const pp = personPatterns(pc.roles);
   const { text } = pc;
   const out: Sighting[] = [];
   // Navn, tittel [i] ORG  — and the same without the comma when a signature was joined into one line; also with a
   // relative link ("Kari Hansen, som er leder i Fagforbundet").
-  const link = pc.roles.appositionLinks.length === 0 ? '' : `(?:(?:${alternationCi(pc.roles.appositionLinks)})[ \\t]+)?`;
-  for (const m of text.matchAll(new RegExp(`(${p.name})(,?)[ \\t]*${link}(${p.title})(?:[ \\t]+${p.preposition})?[ \\t]+`, 'gdu'))) {
+  for (const m of matchesIn(text, pp.nameTitle)) {
     const [ns, ne] = m.indices?.[1] as [number, number];
     const rs = (m.indices?.[3] as [number, number])[0];
     const org = candidateAt(pc.orgs, text, m.index + m[0].length);
@@ -30,8 +28,8 @@ export function titledNames(pc: PersonContext): Sighting[] {
   }
   // tittel Navn [(ORG)], tittel Navn i ORG ("generalsekretær Arvid Skjelbred i Pensjonistforbundet"), ORGs tittel Navn
   // ("LOs leder Peggy Hessen Følsvik")
-  const prepAfter = new RegExp(`^[ \\t]+${p.preposition}[ \\t]+`, 'u');
-  for (const m of text.matchAll(new RegExp(`(${p.title})[ \\t]+(${p.name})`, 'gdu'))) {
+  const prepAfter = pp.prepAfter;
+  for (const m of matchesIn(text, pp.titleName)) {
     const [ns, ne] = m.indices?.[2] as [number, number];
     const paren = /^[ \t]*\(/.exec(text.slice(ne, ne + 3));
     const prep = paren ? null : prepAfter.exec(text.slice(ne, ne + 12));
@@ -43,14 +41,14 @@ export function titledNames(pc: PersonContext): Sighting[] {
     out.push(sighting(text, ns, ne, m[1] as string, aff, ruleId, 0.8, closed || owner ? 2 : 1));
   }
   // Navn (ORG)
-  for (const m of text.matchAll(new RegExp(`(${p.name})[ \\t]*\\(`, 'gdu'))) {
+  for (const m of matchesIn(text, pp.nameParen)) {
     const [ns, ne] = m.indices?.[1] as [number, number];
     const org = candidateAt(pc.orgs, text, m.index + m[0].length);
     if (!org || !/^\s*\)/.test(text.slice(org.span.end))) continue;
     out.push(sighting(text, ns, ne, null, orgKey(org), 'person-name-org', 0.75, 2));
   }
   // ORG-tittel Navn: "SV-leder Kirsti Bergstø"
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(\\p{L}+)-(${p.titleWord})[ \\t]+(${p.name})`, 'gdu'))) {
+  for (const m of matchesIn(text, pp.orgTitleName)) {
     const key = resolveActorName(m[1] as string, pc.reg.lexicon);
     if (key === null) continue;
     const [ns, ne] = m.indices?.[3] as [number, number];
@@ -67,17 +65,16 @@ export function titledNames(pc: PersonContext): Sighting[] {
  */
 export function listedNames(pc: PersonContext): Sighting[] {
   if (pc.roles.listTitles.length === 0) return [];
-  const p = rolePatterns(pc.roles);
+  const pp = personPatterns(pc.roles);
   const { text } = pc;
   const byForm = new Map(pc.roles.listTitles.map((t) => [fold(t.form), t.title] as const));
-  const lead = new RegExp(`(?<![\\p{L}])(${alternationCi(pc.roles.listTitles.map((t) => t.form))}):?[ \\t]+`, 'giu');
-  const name = new RegExp(`^${p.name}`, 'u');
+  const name = pp.nameStart;
   const paren = /^[ \t]*\([ \t]*/u;
   // Lists may break across lines in PDF text; a name never does.
   const separator = /^\s*(?:,|og(?![\p{L}]))\s*/u;
   const from = /^\s+(?:fra|for)\s+/u;
   const out: Sighting[] = [];
-  for (const m of text.matchAll(lead)) {
+  for (const m of matchesIn(text, pp.listLead)) {
     const title = byForm.get(fold(m[1] as string)) ?? null;
     const listed: { span: Span; org: string | null }[] = [];
     let at = m.index + m[0].length;
@@ -114,22 +111,14 @@ export function listedNames(pc: PersonContext): Sighting[] {
   return out;
 }
 
-/** Case-insensitive alternation of literal words, longest first. */
-const alternationCi = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-
-// An apposition's title phrase: a title and at most this many characters of what it is title of ("for eldre").
-const APPOSITION_MAX = 40;
-
 /**
  * Names set off by commas after a title phrase that names no known organisation: "Hovedtillitsvalgt i bydel
  * Grünerløkka, Siri Haugen, forteller …", "Byråd for eldre, Anne Lise Ruud, sier …". The phrase is the role.
  */
 export function appositions(pc: PersonContext): Sighting[] {
-  const p = rolePatterns(pc.roles);
   const { text } = pc;
-  const re = new RegExp(`(${p.title}(?:[ \\t]+${p.preposition}[ \\t]+[^,.;:\\n]{1,${APPOSITION_MAX}})?),[ \\t]+(${p.name})[ \\t]*,`, 'gdu');
   const out: Sighting[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesIn(text, personPatterns(pc.roles).apposition)) {
     const [ns, ne] = m.indices?.[2] as [number, number];
     const [rs, re_] = m.indices?.[1] as [number, number];
     // "leder i Fagforbundet, Kari Dahl," is the organisation's (namesBeforeTitledOrgs); this one names none.
@@ -141,10 +130,9 @@ export function appositions(pc: PersonContext): Sighting[] {
 
 /** A full name right after a speech verb (", sier Siri Haugen."): a quoted person, role and organisation unknown here. */
 export function speakers(pc: PersonContext): Sighting[] {
-  const p = rolePatterns(pc.roles);
   const { text } = pc;
   const out: Sighting[] = [];
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${p.speech}[ \\t]+(${p.name})`, 'gdu'))) {
+  for (const m of matchesIn(text, personPatterns(pc.roles).speaker)) {
     const [ns, ne] = m.indices?.[1] as [number, number];
     out.push(sighting(text, ns, ne, null, null, 'person-speaker', 0.65, 0));
   }
@@ -153,13 +141,12 @@ export function speakers(pc: PersonContext): Sighting[] {
 
 /** "tittel i ORG, Navn": the title and organisation come first. */
 export function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
-  const p = rolePatterns(pc.roles);
+  const { titleBefore: before, nameAfter: after, titleEndsBefore } = personPatterns(pc.roles);
   const { text } = pc;
-  const before = new RegExp(`(${p.title})(?:[ \\t]+${p.preposition})?[ \\t]+$`, 'du');
-  const after = new RegExp(`^[ \\t]*,?[ \\t]+(${p.name})`, 'du');
   const out: Sighting[] = [];
   for (const org of pc.orgs) {
     const from = Math.max(0, org.span.start - 100);
+    if (titleEndsBefore !== null && !titleEndsBefore(text, from, org.span.start)) continue;
     const b = before.exec(text.slice(from, org.span.start));
     const a = b && after.exec(text.slice(org.span.end, org.span.end + 80));
     if (!b || !a) continue;
@@ -168,6 +155,9 @@ export function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
   }
   return out;
 }
+
+// The start a name needs (its first part and the capital of the next), without the name pattern's word checks.
+const TWO_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]\p{Lu}\p{Ll}/u;
 
 // A signature's title line is short: "Forbundsleder i FO", "Fylkesleder SV Vestfold og Telemark".
 const SIGNATURE_TITLE_WORDS = 8;
@@ -179,20 +169,18 @@ const SIGNATURE_TITLE_WORDS = 8;
  * "Utdanningsforbundet"), else for what the title implies.
  */
 export function signatures(pc: PersonContext): Sighting[] {
-  const p = rolePatterns(pc.roles);
+  const { nameLine, nameTitleLine } = personPatterns(pc.roles);
+  const { titleStart } = rolePatterns(pc.roles);
   const { text } = pc;
-  const nameLine = new RegExp(`^${p.name}$`, 'u');
-  const nameTitleLine = new RegExp(`^(${p.name})[ \\t]+(${p.title}.*)$`, 'du');
-  const titleStart = new RegExp(`^${p.title}`, 'u');
-  const all = lines(text)
-    .map((l) => cleanLine(text, l))
-    .filter((l) => l.text !== '');
+  const all = filledCleanLines(text);
   const short = (s: string) => s.split(/\s+/).length <= SIGNATURE_TITLE_WORDS;
   const out: Sighting[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = all[i] as Line;
     let name: Span;
     let role: Line;
+    // Both patterns open with a name: two capitalised words. Most lines open otherwise, and this test is cheap.
+    if (!TWO_CAPITALISED.test(line.text)) continue;
     const joined = nameTitleLine.exec(line.text);
     if (nameLine.test(line.text) && all[i + 1] && titleStart.test((all[i + 1] as Line).text) && short((all[i + 1] as Line).text)) {
       name = line.span;
@@ -224,7 +212,7 @@ const CLOSING_LINES_UP = 4;
  * "For Agder Arbeiderparti"), stopping at running text.
  */
 function orgLineAbove(all: readonly Line[], i: number, pc: PersonContext): string | null {
-  const label = new RegExp(`^(?:${alternationCi(pc.roles.signatureLabels)})\\s+`, 'u');
+  const label = personPatterns(pc.roles).signatureLabel;
   for (let j = i - 1; j >= 0 && j >= i - CLOSING_LINES_UP; j--) {
     const line = all[j] as Line;
     if (line.text.split(/\s+/).length > SIGNATURE_TITLE_WORDS) return null;
@@ -240,11 +228,9 @@ function orgLineAbove(all: readonly Line[], i: number, pc: PersonContext): strin
  * capital, so a byline joined onto the headline's line is still found ("… ikke over Av Marte Solhaug, NTB").
  */
 export function bylines(pc: PersonContext): Sighting[] {
-  const p = rolePatterns(pc.roles);
   const { text } = pc;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${alternationExact(pc.roles.bylineLabels)}:?[ \\t]+(${p.name})(?:[ \\t]*,[ \\t]*|[ \\t]*\\([ \\t]*)`, 'gdu');
   const out: Sighting[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesIn(text, personPatterns(pc.roles).byline)) {
     const org = candidateAt(pc.orgs, text, m.index + m[0].length);
     if (!org) continue;
     const [ns, ne] = m.indices?.[1] as [number, number];

@@ -1,9 +1,11 @@
 import type { Span } from '../../document.ts';
+import { formsIn } from '../scan/literals.ts';
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import { appositions, bylines, listedNames, namesBeforeTitledOrgs, signatures, speakers, titledNames } from './person-patterns.ts';
 import type { Registry } from './registry.ts';
 import type { RolesLexicon } from './roles.ts';
-import { escapeRe, fold, overlaps } from './text.ts';
+import { fold, overlaps } from './text.ts';
 
 /** One sighting of a person by a pattern, with what it says about role and affiliation. */
 export interface Sighting {
@@ -56,16 +58,19 @@ interface Person {
  */
 function plausible(s: Sighting, pc: PersonContext): boolean {
   if (pc.orgs.some((o) => overlaps(o.span, s.span))) return false;
-  const d = pc.reg.lexicon.discovery;
-  const prefixes = new Set(d.namePrefixes.map(fold));
-  // The org endings without their definite ending: "organisasjonen" → "organisasjon".
-  const stems = d.orgSuffixes.map((x) => x.suffix.replace(/(?:et|en|a)$/u, '')).filter((x) => x.length >= 3);
+  const { prefixes, stems } = notNameWords(pc.reg.lexicon.discovery);
   return !s.name.split(' ').some((w) => {
     const f = fold(w);
     // Place names are no test: they are common surnames (Berg, Moss, Ås); a place inside an org name overlaps the org.
     return pc.reg.ci.has(f) || pc.reg.cs.has(w) || prefixes.has(f) || stems.some((x) => f.endsWith(x));
   });
 }
+
+/** Organisation-name prefixes (folded) and org endings without their definite ending ("organisasjonen" → "organisasjon"). */
+const notNameWords = perLexicon((d: Registry['lexicon']['discovery']) => ({
+  prefixes: new Set(d.namePrefixes.map(fold)),
+  stems: d.orgSuffixes.map((x) => x.suffix.replace(/(?:et|en|a)$/u, '')).filter((x) => x.length >= 3),
+}));
 
 /** One record per name: the role from the most telling pattern, the first affiliation found by rank. */
 function merge(sightings: readonly Sighting[]): Map<string, Person> {
@@ -113,12 +118,11 @@ function repeats(pc: PersonContext, people: Map<string, Person>, found: readonly
     }
   }
   const forms = [...people.keys(), ...[...surnames].filter(([, names]) => names.length === 1).map(([s]) => s)];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${forms.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(s)?(?![\\p{L}\\p{N}])`, 'gu');
   const out: Candidate[] = [];
-  for (const m of pc.text.matchAll(re)) {
-    const span = { start: m.index, end: m.index + m[0].length };
+  for (const m of formsIn(pc.text, forms.sort((a, b) => b.length - a.length))) {
+    const form = m.form;
+    const span = { start: m.index, end: m.index + form.length + (m.genitive ? 1 : 0) };
     if (found.some((f) => overlaps(f.span, span)) || pc.orgs.some((o) => overlaps(o.span, span))) continue;
-    const form = m[1] as string;
     const key = people.has(form) ? form : (surnames.get(form) as string[])[0] as string;
     const person = people.get(key) as Person;
     out.push({
@@ -126,7 +130,7 @@ function repeats(pc: PersonContext, people: Map<string, Person>, found: readonly
       type: 'person',
       span,
       name: { start: m.index, end: m.index + form.length },
-      genitive: m[2] !== undefined,
+      genitive: m.genitive,
       ruleId: people.has(form) ? 'person-name-repeat' : 'person-surname',
       confidence: people.has(form) ? 0.85 : 0.75,
       priority: 1,

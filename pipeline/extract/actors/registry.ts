@@ -1,6 +1,8 @@
 import type { Lexicon } from '../../lexicon/load.ts';
 import type { RegistryActor } from '../../lexicon/actors.schema.ts';
 import type { ActorType } from '../../models/vocab.ts';
+import { type AnchoredPattern, anchored } from '../scan/anchored.ts';
+import { formsAnchor } from '../scan/forms.ts';
 import { alternation, fold, squash } from './text.ts';
 
 /** The actors lexicon as loaded and typed. */
@@ -18,8 +20,8 @@ export interface Registry {
   /** squash(form) → key and mode, for case-sensitive forms; `damaged` for a form that lost a ligature glyph. */
   cs: Map<string, { key: string; mode: FormMode; damaged?: true }>;
   /** Group 1: the name; group 2: a genitive ending. */
-  ciRe: RegExp;
-  csRe: RegExp;
+  ciRe: AnchoredPattern;
+  csRe: AnchoredPattern;
   /** fold(place) → canonical place name; and a regex source matching any place. */
   places: Map<string, string>;
   placeSource: string;
@@ -76,8 +78,8 @@ export function compileRegistry(lexicon: ActorsLexicon): Registry {
     byKey,
     ci,
     cs,
-    ciRe: new RegExp(wrap(alternation([...ci.keys()])), 'giu'),
-    csRe: new RegExp(wrap(alternation([...cs.keys()])), 'gu'),
+    ciRe: anchored(wrap(alternation([...ci.keys()])), 'giu', formsAnchor(ci.keys(), true)),
+    csRe: anchored(wrap(alternation([...cs.keys()])), 'gu', formsAnchor(cs.keys(), false)),
     places,
     placeSource: alternation([...places.values()]),
     partyForms,

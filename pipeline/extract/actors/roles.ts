@@ -1,4 +1,6 @@
 import type { Lexicon } from '../../lexicon/load.ts';
+import { type Anchor } from '../scan/anchored.ts';
+import { firstWordsEitherCase } from '../scan/forms.ts';
 import { alternation, escapeRe, formSource, longestFirst } from './text.ts';
 
 /** The roles lexicon as loaded and typed. */
@@ -16,6 +18,17 @@ export interface RolePatterns {
   preposition: string;
   /** A speech verb ("sier"). */
   speech: string;
+  /** The words a title can start at (see scan/anchored.ts); null when the lexicon's titles cannot be anchored. */
+  titleAnchor: Anchor | null;
+  /** The words a person's name can start at: a capitalised word followed by a space or a hyphen and another one. */
+  nameAnchor: Anchor;
+  /** `^title`: a line that starts with a title. */
+  titleStart: RegExp;
+  /**
+   * True when a title can end with this word (its last letters): the last word of a title, or a word ending in a title
+   * suffix. Null when some title does not end with a letter.
+   */
+  titleEnd: ((word: string) => boolean) | null;
 }
 
 const cache = new WeakMap<RolesLexicon, RolePatterns>();
@@ -40,6 +53,10 @@ export function rolePatterns(roles: RolesLexicon): RolePatterns {
   const token = `(?!${notName}(?![\\p{L}]))(?!${titleCore}(?![\\p{L}]))\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?`;
   const patterns: RolePatterns = {
     title,
+    titleAnchor: titleAnchor(roles),
+    nameAnchor: { test: (w, text) => w.capitalised && NAME_GO_ON.has(text.charCodeAt(w.end)) && w.next?.start === w.end + 1 && w.next.capitalised },
+    titleStart: new RegExp(`^${title}`, 'u'),
+    titleEnd: titleEnd(roles),
     titleWord: `\\p{L}*${suffixes}`,
     name: `(?<![\\p{L}\\p{N}])${token}(?:[ \\t]${token}){1,3}(?![\\p{L}\\p{N}])`,
     preposition: `(?:${roles.titlePrepositions.map(escapeRe).join('|')})`,
@@ -51,5 +68,45 @@ export function rolePatterns(roles: RolesLexicon): RolePatterns {
 
 /** True when the text (a line) starts with a title: the second line of a signature block. */
 export function startsWithTitle(line: string, roles: RolesLexicon): boolean {
-  return new RegExp(`^${rolePatterns(roles).title}`, 'u').test(line);
+  return rolePatterns(roles).titleStart.test(line);
+}
+
+// A name's first part is followed by a space or tab (the next part) or a hyphen (a double first name), and then by
+// another capitalised word.
+const NAME_GO_ON = new Set([0x20, 0x09, 0x2d]);
+const HYPHEN = 0x2d;
+const TAIL = 3;
+/** The last three code units of a word as one number (NaN for a shorter word). */
+const tailOf = (w: string): number => (w.charCodeAt(w.length - 3) * 0x10000 + w.charCodeAt(w.length - 2)) * 0x10000 + w.charCodeAt(w.length - 1);
+
+const LAST_LETTERS = /\p{L}+$/u;
+
+/** See RolePatterns.titleEnd. */
+function titleEnd(roles: RolesLexicon): ((word: string) => boolean) | null {
+  const lasts = new Set<string>();
+  for (const t of roles.titles) {
+    const last = LAST_LETTERS.exec(t.trim())?.[0];
+    if (last === undefined) return null;
+    lasts.add(last);
+    // A one-word title takes its first letter in either case.
+    if (last === t.trim()) for (const first of [last.charAt(0).toLowerCase(), last.charAt(0).toUpperCase()]) lasts.add(first + last.slice(1));
+  }
+  const suffixes = [...roles.titleSuffixes];
+  if (!suffixes.every((s) => /^\p{L}+$/u.test(s))) return null;
+  return (word) => lasts.has(word) || suffixes.some((s) => word.endsWith(s));
+}
+
+/**
+ * The words a title can start at: the first word of a title or modifier (either case of its first letter, as the
+ * pattern allows), a word ending in a title suffix ("fylkesleder"), or a word before a hyphen ("arbeids- og
+ * inkluderingsminister").
+ */
+function titleAnchor(roles: RolesLexicon): Anchor | null {
+  const keys = firstWordsEitherCase([...roles.titles, ...roles.titleModifiers]);
+  if (keys === null || roles.titleSuffixes.some((s) => !/^\p{L}+$/u.test(s))) return null;
+  const suffixes = [...roles.titleSuffixes];
+  // Most words end otherwise than any suffix: one lookup of the last three letters (as a number) spares the suffix tests.
+  const tails = suffixes.every((s) => s.length >= TAIL) ? new Set(suffixes.map((s) => tailOf(s))) : null;
+  const endsInSuffix = (word: string) => (tails === null || tails.has(tailOf(word))) && suffixes.some((s) => word.endsWith(s));
+  return { exact: keys, test: (w, text) => text.charCodeAt(w.end) === HYPHEN || endsInSuffix(w.text) };
 }

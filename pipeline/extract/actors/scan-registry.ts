@@ -1,5 +1,7 @@
 import type { Span } from '../../document.ts';
 import type { ActorType } from '../../models/vocab.ts';
+import { matchesIn } from '../scan/anchored.ts';
+import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import { type FormMode, type Registry, GENITIVE } from './registry.ts';
 import { alternation, fold, formSource, isAllCapsLine, isSentenceInitial, isWordChar, squash } from './text.ts';
@@ -19,6 +21,9 @@ const RULES: Record<FormMode | 'local', { ruleId: string; confidence: number; pr
   listOnly: { ruleId: 'actor-registry-party-list', confidence: 0.75, priority: 1 },
   local: { ruleId: 'actor-acronym-local', confidence: 0.9, priority: 3 },
 };
+/** A voice verb after a name, or a headline's colon; compiled once per list of verbs. */
+const speaksAfter = perLexicon((verbs: readonly string[]) => new RegExp(`^(?::[ \t]|[ \t]+${alternation(verbs)}(?![\\p{L}]))`, 'u'));
+
 const COMPOUND = { ruleId: 'actor-registry-compound', confidence: 0.6, priority: 0 };
 const DAMAGED = { ruleId: 'actor-registry-ligature', confidence: 0.7, priority: 1 };
 
@@ -41,7 +46,7 @@ export function scanRegistry(
 ): Candidate[] {
   const out: Candidate[] = [];
   // A voice verb after the name, or the colon of a headline that quotes it ("Delta: – Heltid må bli normalen").
-  const speaks = voiceVerbs.length === 0 ? null : new RegExp(`^(?::[ \t]|[ \t]+${alternation(voiceVerbs)}(?![\\p{L}]))`, 'u');
+  const speaks = voiceVerbs.length === 0 ? null : speaksAfter(voiceVerbs);
   const push = (m: RegExpExecArray, key: string, type: ActorType, mode: FormMode | 'local', extra?: Partial<Candidate>, damaged = false) => {
     const span = nameSpan(text, m);
     if (span === null || (span.compound && (mode === 'common' || mode === 'listOnly' || damaged))) return;
@@ -59,12 +64,12 @@ export function scanRegistry(
       ...extra,
     });
   };
-  for (const m of text.matchAll(reg.ciRe)) {
+  for (const m of matchesIn(text, reg.ciRe)) {
     const key = reg.ci.get(fold(m[1] as string));
     const actor = key === undefined ? undefined : reg.byKey.get(key);
     if (actor) push(m, actor.name, actor.type, 'ci');
   }
-  for (const m of text.matchAll(reg.csRe)) {
+  for (const m of matchesIn(text, reg.csRe)) {
     const entry = reg.cs.get(squash(m[1] as string));
     const actor = entry && reg.byKey.get(entry.key);
     if (!entry || !actor || local.has(squash(m[1] as string)) || shadowed.has(squash(m[1] as string))) continue;
@@ -92,9 +97,20 @@ export function scanRegistry(
 function namedSubject(text: string, at: number, name: string, speaks: RegExp | null, definite: readonly string[]): boolean {
   if (speaks === null || !speaks.test(text.slice(at + name.length, at + name.length + 40))) return false;
   if (!definite.some((e) => name.toLowerCase().endsWith(e))) return true;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${formSource(name)}(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of text.matchAll(re)) if (!isSentenceInitial(text, m.index)) return true;
+  for (const m of text.matchAll(wholeName(name))) if (!isSentenceInitial(text, m.index)) return true;
   return false;
+}
+
+// A registry name as a whole word; there are as many as registry names, so they are kept once made.
+const wholeNames = new Map<string, RegExp>();
+
+function wholeName(name: string): RegExp {
+  let re = wholeNames.get(name);
+  if (re === undefined) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${formSource(name)}(?![\\p{L}\\p{N}])`, 'gu');
+    wholeNames.set(name, re);
+  }
+  return re;
 }
 
 /** The name's span and the span with its genitive ending; null when the name is no mention (see scanRegistry). */

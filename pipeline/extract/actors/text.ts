@@ -1,4 +1,5 @@
 import type { Span } from '../../document.ts';
+import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 
 // Small text helpers shared by the actor and metadata rules. Positions are UTF-16 offsets into `doc.text`.
 
@@ -25,10 +26,13 @@ export function formSource(form: string): string {
 }
 
 /** Key for case-insensitive lookups: whitespace collapsed, lower case (locale-independent). */
-export const fold = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+export const fold = (s: string): string => squash(s).toLowerCase();
 
 /** Whitespace collapsed, case kept: key for case-sensitive lookups. */
-export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const squash = (s: string): string => (HAS_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+
+// Most keys are one word: without white space there is nothing to collapse or trim.
+const HAS_SPACE = /\s/;
 
 /** Sort strings longest first, then by code units, so regex alternations prefer the longest form. */
 export const longestFirst = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -85,13 +89,45 @@ export function isAllCapsLine(text: string, offset: number): boolean {
   return upper >= 4 && lower * 5 < upper;
 }
 
+// List markers and markup a line may open with (* _ # > • - –), and markup it may end with (* _).
+const LINE_LEAD = new Set([0x2a, 0x5f, 0x23, 0x3e, 0x2022, 0x2d, 0x2013]);
+const LINE_TAIL = new Set([0x2a, 0x5f]);
+
 /** The line's text without list markers, markdown emphasis and surrounding spaces, with its span. */
 export function cleanLine(text: string, span: Span): { text: string; span: Span } {
   let s = span.start;
   let e = span.end;
-  while (s < e && /[\s*_#>•\-–]/.test(text[s] as string)) s++;
-  while (e > s && /[\s*_]/.test(text[e - 1] as string)) e--;
+  while (s < e && (isRegExpSpaceUnit(text.charCodeAt(s)) || LINE_LEAD.has(text.charCodeAt(s)))) s++;
+  while (e > s && (isRegExpSpaceUnit(text.charCodeAt(e - 1)) || LINE_TAIL.has(text.charCodeAt(e - 1)))) e--;
   return { text: text.slice(s, e), span: { start: s, end: e } };
+}
+
+/** A line of the text as cleanLine leaves it, with the line's own span. */
+export interface CleanLine {
+  text: string;
+  span: Span;
+  raw: Span;
+}
+
+// The last text split into clean lines: the actor and metadata rules each read the lines of the same document.
+let linesOf: string | null = null;
+let cleanedLines: readonly CleanLine[] = [];
+let filledLines: readonly CleanLine[] = [];
+
+/** Every line of the text, cleaned (see cleanLine), blank ones included; computed once per text. */
+export function cleanLines(text: string): readonly CleanLine[] {
+  if (text !== linesOf) {
+    cleanedLines = lines(text).map((raw) => ({ ...cleanLine(text, raw), raw }));
+    filledLines = cleanedLines.filter((l) => l.text !== '');
+    linesOf = text;
+  }
+  return cleanedLines;
+}
+
+/** The lines that hold more than markers and markup (cleaned text not empty), in order. */
+export function filledCleanLines(text: string): readonly CleanLine[] {
+  cleanLines(text);
+  return filledLines;
 }
 
 /** True when two spans share at least one character. */

@@ -7,6 +7,9 @@ const ISO = /(?<![\p{L}\p{N}.\-/])(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}]|[.\-/]\
 const DMY = /(?<![\p{L}\p{N}.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,/]\d)/gu;
 const SLASH_DASH = /(?<![\p{L}\p{N}.,/])(\d{1,2})\/(\d{1,2})-(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,]\d)/gu;
 
+// After a section number: a space and a capital ("2.1.10 Legg om …").
+const HEADING_AFTER = /^\.?\s+\p{Lu}/u;
+
 /** Read a day-month-year triple as written, or null when it is no real day in a plausible year. */
 export function readDmy(p: CalendarPatterns, d: string, m: string, y: string): string | null {
   const year = y.length === 2 ? expandYear(Number(y), p.cal.twoDigitPivot) : Number(y);
@@ -16,7 +19,7 @@ export function readDmy(p: CalendarPatterns, d: string, m: string, y: string): s
 /** "2.1.10 Legg om …" opens a line and a heading: a section number, not a date with a two-digit year. */
 function isSectionNumber(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return text.slice(lineStart, start).trim() === '' && /^\.?\s+\p{Lu}/u.test(text.slice(end, end + 3));
+  return text.slice(lineStart, start).trim() === '' && HEADING_AFTER.test(text.slice(end, end + 3));
 }
 
 /** All-numeric dates: `2022-02-25`, `25.02.2022`, `25.2.22`, `25/2-2022`. */

@@ -1,6 +1,7 @@
 import type { DateRecord } from '../../document.ts';
 import { readDmy } from './numeric.ts';
-import { L, type CalendarPatterns } from './patterns.ts';
+import { matchesIn } from '../scan/anchored.ts';
+import type { CalendarPatterns } from './patterns.ts';
 import type { SpanClaims } from './values.ts';
 
 // Three groups of 1–2, 1–2 and 2–4 characters with date separators, right after a date cue; trailing noise is left out.
@@ -29,8 +30,7 @@ function readGroup(group: string, confusions: Readonly<Record<string, readonly s
  */
 export function cueDates(text: string, p: CalendarPatterns, claims: SpanClaims): DateRecord[] {
   const out: DateRecord[] = [];
-  const cue = new RegExp(`${L}(?:${p.dateCue})`, 'giu');
-  for (const c of text.matchAll(cue)) {
+  for (const c of matchesIn(text, p.re.cue)) {
     const from = c.index + c[0].length;
     const m = SHAPE.exec(text.slice(from, from + 40));
     if (!m) continue;

@@ -1,4 +1,7 @@
 import type { Lexicon } from '../../lexicon/load.ts';
+import { type Anchor, type AnchoredPattern, accepts, anchored } from '../scan/anchored.ts';
+import { firstRun, formsAnchor } from '../scan/forms.ts';
+import { PLAIN } from '../scan/words.ts';
 
 type Calendar = Lexicon['calendar'];
 
@@ -31,6 +34,18 @@ export interface CalendarPatterns {
   /** Matches when the text ends with a date cue ("… Dato: "). */
   cueBefore: RegExp;
   relative: string;
+  /** The patterns of the date rules, compiled once (see textual.ts, years.ts, relative.ts, ocr.ts). */
+  re: {
+    dayMonth: RegExp;
+    monthYear: AnchoredPattern;
+    monthAlone: AnchoredPattern;
+    seasonYear: AnchoredPattern;
+    yearList: RegExp;
+    contextYear: AnchoredPattern;
+    relative: AnchoredPattern;
+    relativeOffsets: ReadonlyMap<string, number>;
+    cue: AnchoredPattern;
+  };
   monthOf(word: string): number | null;
   /** True when the text right after `end` turns a year-shaped number into a quantity. */
   quantityAfter(text: string, end: number): boolean;
@@ -38,6 +53,38 @@ export interface CalendarPatterns {
 }
 
 const cache = new WeakMap<Calendar, CalendarPatterns>();
+
+// The word or sign right after a number ("2023 kroner", "2023 %").
+const UNIT_AFTER = /^[ \u00a0]*(%|\p{L}+\.?|\p{L}+\d)/u;
+
+// Whitespace and a digit: what must follow a one-word year context ("i 2023").
+const YEAR_FOLLOWS = /\s+\d/y;
+
+/**
+ * The words a year context can start at: a one-word preposition or a word ending like a year noun ("budsjettåret")
+ * followed by a number, or where a longer preposition starts ("ved utgangen av"). Case-insensitive, so a word of
+ * other than plain letters is always tried.
+ */
+function yearContextAnchor(cal: Calendar): Anchor | null {
+  const oneWord = new Set<string>();
+  const longer: string[] = [];
+  for (const p of cal.yearPrepositions) {
+    const run = firstRun(p);
+    if (run === '' || !PLAIN.test(run)) return null;
+    if (p.trim() === run) oneWord.add(run.toLowerCase());
+    else longer.push(p);
+  }
+  const starts = formsAnchor(longer, true);
+  const endings = cal.yearNounEndings.map((e) => e.toLowerCase());
+  if (starts === null || !endings.every((e) => PLAIN.test(e))) return null;
+  const yearFollows = (text: string, at: number) => {
+    YEAR_FOLLOWS.lastIndex = at;
+    return YEAR_FOLLOWS.test(text);
+  };
+  return {
+    test: (w, text) => accepts(starts, w, text) || ((oneWord.has(w.lower) || endings.some((e) => w.lower.endsWith(e))) && yearFollows(text, w.end)),
+  };
+}
 
 /** Compile (and cache) the calendar lexicon. */
 export function calendarPatterns(cal: Calendar): CalendarPatterns {
@@ -50,22 +97,41 @@ export function calendarPatterns(cal: Calendar): CalendarPatterns {
   const month = `(?:${alternation(names)})${R}|(?:${alternation(abbrs)})(?:\\.|(?=\\s+\\d{4}${R}))`;
   const endings = cal.yearNounEndings.map(literal).join('|');
   const quantity = new Set(cal.quantityWords.map((w) => w.toLowerCase()));
+  const yearContext = `${L}(?:${alternation(cal.yearPrepositions)}|\\p{L}*(?:${endings}))`;
+  const monthContext = `${L}(?:${alternation(cal.yearPrepositions)})`;
+  const monthName = `(?:${alternation(names)})${R}`;
+  const season = alternation(cal.seasons);
+  const dateCue = alternation(cal.dateCues);
+  const relative = alternation(cal.relativeYears.map((r) => r.phrase));
+  const joiners = cal.yearListJoiners.map((j) => (j === ',' ? ',' : `\\s${literal(j)}`)).join('|');
   const compiled: CalendarPatterns = {
     cal,
     month,
-    season: alternation(cal.seasons),
-    yearContext: `${L}(?:${alternation(cal.yearPrepositions)}|\\p{L}*(?:${endings}))`,
-    monthContext: `${L}(?:${alternation(cal.yearPrepositions)})`,
-    monthName: `(?:${alternation(names)})${R}`,
+    season,
+    yearContext,
+    monthContext,
+    monthName,
     sessionPrefix: new RegExp(`${L}(?:${alternation(cal.sessionLabelPrefixes)})`, 'iu'),
-    dateCue: alternation(cal.dateCues),
-    cueBefore: new RegExp(`${L}(?:${alternation(cal.dateCues)})[ \\t]*$`, 'iu'),
-    relative: alternation(cal.relativeYears.map((r) => r.phrase)),
+    dateCue,
+    cueBefore: new RegExp(`${L}(?:${dateCue})[ \\t]*$`, 'iu'),
+    relative,
+    re: {
+      dayMonth: new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,2})(?:\\.\\s*|\\s+)(${month})(?:\\s+(\\d{4})${R})?`, 'giu'),
+      monthYear: anchored(`${L}(${month})\\s+(\\d{4})${R}`, 'giu', formsAnchor([...names, ...abbrs], true)),
+      monthAlone: anchored(`${monthContext}\\s+(${monthName})(?!\\s+\\d)`, 'giu', formsAnchor(cal.yearPrepositions, true)),
+      seasonYear: anchored(`${L}(?:${season})\\s+(\\d{4})${R}`, 'giu', formsAnchor(cal.seasons, true)),
+      yearList: new RegExp(`^\\s*(?:${joiners})\\s+(\\d{4})${R}`, 'iu'),
+      contextYear: anchored(`${yearContext}\\s+(\\d{4})${R}`, 'giu', yearContextAnchor(cal)),
+      // Not followed by a letter, digit or number ("i år 2023" is a context year, "i årene" no phrase at all).
+      relative: anchored(`${L}(?:${relative})(?![\\p{L}\\p{N}]|\\s+\\d)`, 'giu', formsAnchor(cal.relativeYears.map((r) => r.phrase), true)),
+      relativeOffsets: new Map(cal.relativeYears.map((r) => [r.phrase.toLowerCase().replace(/\s+/g, ' '), r.offset])),
+      cue: anchored(`${L}(?:${dateCue})`, 'giu', formsAnchor(cal.dateCues, true)),
+    },
     monthOf: (word) => months.get(word.toLowerCase().replace(/\.$/, '')) ?? null,
     quantityAfter(text, end) {
       const rest = text.slice(end, end + 40);
       if (/^[ \u00a0]\d{3}(?!\d)/.test(rest)) return true; // thousands group: "2 000 000"
-      const next = /^[ \u00a0]*(%|\p{L}+\.?|\p{L}+\d)/u.exec(rest)?.[1]?.toLowerCase();
+      const next = UNIT_AFTER.exec(rest)?.[1]?.toLowerCase();
       return next !== undefined && (quantity.has(next) || quantity.has(next.replace(/\.$/, '')));
     },
     inYearRange: (y) => y >= cal.years.min && y <= cal.years.max,

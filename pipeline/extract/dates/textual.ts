@@ -1,5 +1,6 @@
 import type { DateRecord, Span } from '../../document.ts';
-import { L, R, type CalendarPatterns } from './patterns.ts';
+import { matchesIn } from '../scan/anchored.ts';
+import type { CalendarPatterns } from './patterns.ts';
 import { isoDay, type SpanClaims } from './values.ts';
 
 /** A day and month ("14. mars") or a month ("i september") written without a year; its year comes from the surrounding dates. */
@@ -18,6 +19,8 @@ export interface TextualDates {
 }
 
 // "3. og 4. juni", "3.–4. juni", "3., 4. og 5. juni": each earlier day is a date of its own.
+// A hyphen and a word glued to a date: "22. juli-senteret".
+const HYPHEN_WORD = /^-\p{L}/u;
 const EARLIER_DAY = /(?<![\p{L}\p{N}.,])(\d{1,2})\.\s*(?:,|og|–|—|-|til)\s*$/u;
 
 /** Dates written with a month name: `29. oktober 2021`, `29. okt. 2021`, `3. og 4. juni 2022`, `14. mars`, `oktober 2021`, `høsten 2023`. */
@@ -29,15 +32,14 @@ export function textualDates(text: string, p: CalendarPatterns, claims: SpanClai
     dates.push({ span, value, precision, kind: 'event', ocr: false, ruleId, confidence });
   };
 
-  const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,2})(?:\\.\\s*|\\s+)(${p.month})(?:\\s+(\\d{4})${R})?`, 'giu');
-  for (const m of text.matchAll(dayMonth)) {
+  for (const m of text.matchAll(p.re.dayMonth)) {
     const [all, d, monthWord, y] = m as unknown as [string, string, string, string | undefined];
     const span = { start: m.index, end: m.index + all.length };
     const month = p.monthOf(monthWord);
     if (month === null || claims.overlaps(span)) continue;
     const year = y === undefined ? null : Number(y);
     // "22. juli-senteret", "17. mai-feiring": the day and month name something; its year is not the text's.
-    if (year === null && /^-\p{L}/u.test(text.slice(span.end, span.end + 2))) continue;
+    if (year === null && HYPHEN_WORD.test(text.slice(span.end, span.end + 2))) continue;
     if (year !== null && !p.inYearRange(year)) continue;
     const days: { span: Span; day: number; ruleId: string }[] = [{ span, day: Number(d), ruleId: year === null ? 'date-day-month-inferred-year' : 'date-day-month-year' }];
     // Walk back over coordinated days; each gets its own span ("3.") and the shared month and year.
@@ -60,8 +62,7 @@ export function textualDates(text: string, p: CalendarPatterns, claims: SpanClai
     }
   }
 
-  const monthYear = new RegExp(`${L}(${p.month})\\s+(\\d{4})${R}`, 'giu');
-  for (const m of text.matchAll(monthYear)) {
+  for (const m of matchesIn(text, p.re.monthYear)) {
     const [all, monthWord, y] = m as unknown as [string, string, string];
     const span = { start: m.index, end: m.index + all.length };
     const month = p.monthOf(monthWord);
@@ -70,19 +71,17 @@ export function textualDates(text: string, p: CalendarPatterns, claims: SpanClai
   }
 
   // A month alone after a preposition ("før valget i september"): month precision, year from the context.
-  const monthAlone = new RegExp(`${p.monthContext}\\s+(${p.monthName})(?!\\s+\\d)`, 'giu');
-  for (const m of text.matchAll(monthAlone)) {
+  for (const m of matchesIn(text, p.re.monthAlone)) {
     const word = (m as unknown as [string, string])[1];
     const span = { start: m.index + m[0].length - word.length, end: m.index + m[0].length };
     const month = p.monthOf(word);
-    if (month === null || claims.overlaps(span) || /^-\p{L}/u.test(text.slice(span.end, span.end + 2))) continue;
+    if (month === null || claims.overlaps(span) || HYPHEN_WORD.test(text.slice(span.end, span.end + 2))) continue;
     claims.add(span);
     yearless.push({ span, month, day: null, ruleId: 'date-month-inferred-year' });
   }
 
   // A season has no ISO form; it is recorded as its year (precision `year`) but stays an event, since it says when.
-  const seasonYear = new RegExp(`${L}(?:${p.season})\\s+(\\d{4})${R}`, 'giu');
-  for (const m of text.matchAll(seasonYear)) {
+  for (const m of matchesIn(text, p.re.seasonYear)) {
     const [all, y] = m as unknown as [string, string];
     const span = { start: m.index, end: m.index + all.length };
     if (!p.inYearRange(Number(y)) || claims.overlaps(span) || p.quantityAfter(text, span.end)) continue;

@@ -1,5 +1,6 @@
 import type { DateRecord, Span } from '../../document.ts';
-import { literal, R, type CalendarPatterns } from './patterns.ts';
+import { matchesIn } from '../scan/anchored.ts';
+import type { CalendarPatterns } from './patterns.ts';
 import type { SpanClaims } from './values.ts';
 
 const RANGE = /(?<![\p{L}\p{N}.,/\-–—])(\d{4})\s*([–—\-/])\s*(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,]\d)/gu;
@@ -45,15 +46,13 @@ export function yearRanges(text: string, p: CalendarPatterns, claims: SpanClaims
 /** Bare years in calendar context: `i 2023`, `for 2023`, `innen 2030`, `budsjettåret 2024`, and lists after them (`i 2023 og 2024`). */
 export function contextYears(text: string, p: CalendarPatterns, claims: SpanClaims): DateRecord[] {
   const out: DateRecord[] = [];
-  const joiners = p.cal.yearListJoiners.map((j) => (j === ',' ? ',' : `\\s${literal(j)}`)).join('|');
-  const listNext = new RegExp(`^\\s*(?:${joiners})\\s+(\\d{4})${R}`, 'iu');
-  const contextual = new RegExp(`${p.yearContext}\\s+(\\d{4})${R}`, 'giu');
+  const listNext = p.re.yearList;
   const accept = (span: Span): boolean =>
     p.inYearRange(Number(text.slice(span.start, span.end))) &&
     !claims.overlaps(span) &&
     !p.quantityAfter(text, span.end) &&
     !/^[.,]\d/.test(text.slice(span.end, span.end + 2));
-  for (const m of text.matchAll(contextual)) {
+  for (const m of matchesIn(text, p.re.contextYear)) {
     const y = (m as unknown as [string, string])[1];
     const span = { start: m.index + m[0].length - 4, end: m.index + m[0].length };
     if (!accept(span)) continue;

@@ -15,6 +15,8 @@ export interface Attribution {
   stranger?: boolean;
 }
 
+const OPENS_CAPITAL = /^\p{Lu}/u;
+
 // An attribution is a short tail: speech verb, maybe a role, a name and a place ("i møtet med ASD").
 const MAX_TAIL_WORDS = 14;
 
@@ -63,7 +65,7 @@ export function backAttribution(tokens: readonly Token[], cues: CompiledCues, me
 function namesSomeone(after: readonly Token[], cues: CompiledCues): boolean {
   for (const t of after) {
     if (!t.word) continue;
-    if (/^\p{Lu}/u.test(t.text)) return true;
+    if (OPENS_CAPITAL.test(t.text)) return true;
     if (cues.speakerPronouns.has(t.lc) || cues.speakerPrepositions.has(t.lc) || cues.mediumPrepositions.has(t.lc)) return false;
   }
   return false;

@@ -244,7 +244,7 @@ export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: Cla
     out.push({ modality: 'imperative', rule: cues.imperative.rule, confidence: cues.imperative.confidence, verb: null, subject: NONE, object: null, holder: NONE });
   }
   for (let i = s; i < tokens.length; i++) {
-    const candidates = cues.verbs.filter((v) => phraseAt(tokens, i, v.words)).sort((a, b) => b.words.length - a.words.length);
+    const candidates = (cues.verbsByFirst.get((tokens[i] as Token).lc) ?? []).filter((v) => phraseAt(tokens, i, v.words)).sort((a, b) => b.words.length - a.words.length);
     const verb = candidates[0];
     const claim = verb ? verbClaim(tokens, i, s, verb, env, options) : goalClaim(tokens, i, s, env, options.governed === true);
     if (claim) out.push(claim);

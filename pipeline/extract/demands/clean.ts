@@ -13,11 +13,11 @@ export function trimSpan(text: string, span: Span): Span {
 
 // Compatibility ligatures (ﬁ, ﬂ, ﬀ …) that PDF text keeps as single characters; readers and searches expect letters.
 const LIGATURES = /[\uFB00-\uFB06]/gu;
+const LIGATURE = /[\uFB00-\uFB06]/u;
 
 /** Readable text of a span: markdown links and emphasis unwrapped, ligatures spelt out, whitespace collapsed. */
 export function cleanText(raw: string): string {
-  return raw
-    .replace(LIGATURES, (ch) => ch.normalize('NFKC'))
+  return (LIGATURE.test(raw) ? raw.replace(LIGATURES, (ch) => ch.normalize('NFKC')) : raw)
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/\s+/g, ' ')

@@ -21,6 +21,8 @@ export interface VerbCue {
 /** cues.yaml compiled into token phrases and sets. */
 export interface CompiledCues {
   verbs: VerbCue[];
+  /** The verb cues by their first word, in lexicon order. */
+  verbsByFirst: ReadonlyMap<string, readonly VerbCue[]>;
   openers: { words: string[]; modality: Modality; rule: string; confidence: number }[];
   planners: ReadonlySet<ActorType>;
   goal: {
@@ -73,8 +75,7 @@ const set = (words: readonly string[]): ReadonlySet<string> => new Set(words.map
 export function compileCues(c: Cues): CompiledCues {
   const hit = cache.get(c);
   if (hit) return hit;
-  const compiled: CompiledCues = {
-    verbs: c.verbs.map((v) => ({
+  const verbs: VerbCue[] = c.verbs.map((v) => ({
       words: phraseTokens(v.phrase),
       modality: v.modality,
       rule: v.rule,
@@ -85,7 +86,15 @@ export function compileCues(c: Cues): CompiledCues {
       forecastNext: all(v.forecastNext),
       needsObject: v.needsObject,
       plan: v.plan,
-    })),
+    }));
+  const verbsByFirst = new Map<string, VerbCue[]>();
+  for (const v of verbs) {
+    const first = v.words[0] as string;
+    verbsByFirst.set(first, [...(verbsByFirst.get(first) ?? []), v]);
+  }
+  const compiled: CompiledCues = {
+    verbs,
+    verbsByFirst,
     planners: new Set(c.planners),
     openers: c.openers.map((o) => ({ words: phraseTokens(o.phrase), modality: o.modality, rule: o.rule, confidence: o.confidence })),
     goal: {

@@ -63,7 +63,7 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = clipAtStray(doc.blocks[b] as Block, layout, doc.text);
     const tokens = tokenize(doc.text, block.span);
-    if (!tokens.some((t) => /\p{L}/u.test(t.text))) continue; // page numbers and furniture neither claim nor end a list
+    if (!tokens.some((t) => LETTER.test(t.text))) continue; // page numbers and furniture neither claim nor end a list
     const nextIsBullet = doc.blocks[b + 1]?.kind === 'bullet';
     // A bullet clipped at a stray seam loses the sentences after it; a paragraph keeps them as sentences of their own.
     const sentences = splitAtStrays(sentencesByBlock.get(b) ?? [block.span], layout, doc.text).filter((s) => s.end <= block.span.end || block.kind !== 'bullet');
@@ -117,26 +117,36 @@ function ownVoice(doc: SegmentedDoc, input: DemandInput, mentions: MentionIndex,
 // A piece after a seam shorter than this (in letters) is debris: ligature glyphs or a lone letter a PDF left behind.
 const DEBRIS_LETTERS = 4;
 
+const LETTER = /\p{L}/u;
+const LETTERS = /\p{L}/gu;
+const OPENS_LOWER = /^\p{Ll}/u;
+const OPENS_LOWER_AFTER_SPACE = /^\s*\p{Ll}/u;
+const OPENS_CAPITAL = /^\p{Lu}/u;
+
 /**
  * Where a unit must end because the rest came from elsewhere on the page: a seam (see layout.ts) right after a
  * sentence end ("… idrett.⏎⏎tallforståelse."), or a seam followed by debris ("… inngrep⏎⏎ti⏎⏎tt"); null when none.
  */
 function strayCut(span: Span, layout: Layout, text: string): number | null {
   const seams = layout.seams(span);
-  const piece = (i: number) => text.slice(seams[i] as number, seams[i + 1] ?? span.end);
-  const debris = (i: number) => (piece(i).match(/\p{L}/gu) ?? []).length < DEBRIS_LETTERS;
   for (let i = 0; i < seams.length; i++) {
     const at = seams[i] as number;
     if (/[.!?]["»”')]*$/u.test(text.slice(span.start, at).trimEnd())) return at;
-    if (!debris(i)) continue;
+    if (!debris(text, seams, i, span)) continue;
     // Debris at a page's end: the unit ends there unless it goes on after the debris in lower case (the sentence continues).
     let j = i;
-    while (j < seams.length && debris(j)) j++;
-    if (j >= seams.length || !/^\p{Ll}/u.test(piece(j).trimStart())) return at;
+    while (j < seams.length && debris(text, seams, j, span)) j++;
+    if (j >= seams.length || !OPENS_LOWER.test(piece(text, seams, j, span).trimStart())) return at;
     i = j - 1;
   }
   return null;
 }
+
+/** The text from seam `i` to the next seam or the span's end. */
+const piece = (text: string, seams: readonly number[], i: number, span: Span): string => text.slice(seams[i] as number, seams[i + 1] ?? span.end);
+
+/** True when the piece after seam `i` is debris (too few letters). */
+const debris = (text: string, seams: readonly number[], i: number, span: Span): boolean => (piece(text, seams, i, span).match(LETTERS) ?? []).length < DEBRIS_LETTERS;
 
 /** A block ended at its first stray seam: a bullet or paragraph does not run on into another column's words. */
 function clipAtStray(block: Block, layout: Layout, text: string): Block {
@@ -156,7 +166,7 @@ function splitAtStrays(sentences: readonly Span[], layout: Layout, text: string)
       out.push({ start: rest.start, end: cut });
       rest = { start: cut, end: rest.end };
     }
-    if (out.length === 0 || !/^\s*\p{Ll}/u.test(text.slice(rest.start, rest.end))) out.push(rest);
+    if (out.length === 0 || !OPENS_LOWER_AFTER_SPACE.test(text.slice(rest.start, rest.end))) out.push(rest);
     return out;
   });
 }
@@ -169,7 +179,7 @@ function wholeLineSentence(doc: SegmentedDoc, span: Span, text: string): boolean
   const from = doc.map.start[span.start];
   const to = doc.map.end[span.end - 1];
   if (from === undefined || to === undefined) return false;
-  return !doc.source.slice(from, to).includes('\n') && /^\p{Lu}/u.test(text) && /[.!?]$/u.test(text);
+  return !doc.source.slice(from, to).includes('\n') && OPENS_CAPITAL.test(text) && /[.!?]$/u.test(text);
 }
 
 /** The sentences of each block, in order (a block segmentation gave none is read as one sentence). */
@@ -194,7 +204,7 @@ function sectionOf(doc: SegmentedDoc, block: Block): string | null {
 /** A paragraph that opens in lower case right after a bullet continues that bullet. */
 function continuesBullet(doc: SegmentedDoc, b: number, tokens: readonly Token[]): boolean {
   const first = tokens[firstWord(tokens)];
-  return doc.blocks[b - 1]?.kind === 'bullet' && first !== undefined && /^\p{Ll}/u.test(first.text);
+  return doc.blocks[b - 1]?.kind === 'bullet' && first !== undefined && OPENS_LOWER.test(first.text);
 }
 
 /** A heading is a claim when an actor states it ("LO krever …"), a modal makes it one ("Må samarbeide mot …") or it is a slogan ("Nei til …"). */

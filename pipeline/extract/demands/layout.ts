@@ -1,4 +1,5 @@
 import type { NormalisedDoc, Span } from '../../document.ts';
+import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 
 /**
  * What the page layout of a PDF extraction did to the text, read from the source behind the normalised text.
@@ -88,9 +89,9 @@ function computeLayout(doc: Pick<NormalisedDoc, 'source' | 'text' | 'map'>): Lay
       const out: number[] = [];
       if (!singleSpaced) return out;
       for (let k = span.start + 1; k < span.end - 1; k++) {
-        if (!/\s/u.test(text.charAt(k)) || /\s/u.test(text.charAt(k - 1))) continue;
+        if (!isRegExpSpaceUnit(text.charCodeAt(k)) || isRegExpSpaceUnit(text.charCodeAt(k - 1))) continue;
         let next = k + 1;
-        while (next < span.end && /\s/u.test(text.charAt(next))) next++;
+        while (next < span.end && isRegExpSpaceUnit(text.charCodeAt(next))) next++;
         if (next >= span.end) break;
         const from = map.end[k - 1];
         const to = map.start[next];

@@ -1,4 +1,5 @@
 import type { Span } from '../../document.ts';
+import { readTokens } from './read-tokens.ts';
 
 /** A word or a punctuation mark of the normalised text, with its offsets and lowercase form. */
 export interface Token {
@@ -9,20 +10,45 @@ export interface Token {
   word: boolean;
 }
 
-// Words keep inner hyphens and apostrophes ("Nav-kontor", "KS'"); every other non-space character is a token.
-const TOKEN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*['’]?|\S/gu;
+// Words keep inner hyphens and apostrophes ("Nav-kontor", "KS'"); every other non-space character is a token:
+//   /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*['’]?|\S/gu, read by tokenizeSlice below.
 
 /** Tokens of `text` inside `span` (offsets stay document offsets). */
 export function tokenize(text: string, span: Span): Token[] {
-  const out: Token[] = [];
-  const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(TOKEN)) {
-    const t = m[0];
-    // The lowercase form spells out compatibility ligatures ("ﬂytte" → "flytte") so cue words still match.
-    const lc = t.replace(/[\uFB00-\uFB06]/gu, (ch) => ch.normalize('NFKC')).toLowerCase();
-    out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t, lc, word: /[\p{L}\p{N}]/u.test(t) });
+  const all = documentTokens(text);
+  const from = firstEndingAfter(all, span.start);
+  const to = firstEndingAfter(all, span.end);
+  // A token cut by the span's edge reads differently inside the span alone ("KS'" cut to "KS"): read the slice then.
+  const first = all[from];
+  const cut = all[to];
+  if ((first !== undefined && first.start < span.start) || (cut !== undefined && cut.start < span.end)) return readTokens(text, span);
+  return all.slice(from, to);
+}
+
+// The demand rules tokenise each block, sentence and clause of a document, often more than once: the whole text is
+// tokenised once and a span takes the tokens inside it, which are the tokens of the span read alone whenever no
+// token crosses the span's edges (the pattern looks neither behind nor beyond the token it reads).
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+function documentTokens(text: string): Token[] {
+  if (text !== lastText) {
+    lastTokens = readTokens(text, { start: 0, end: text.length });
+    lastText = text;
   }
-  return out;
+  return lastTokens;
+}
+
+/** Index of the first token ending after `pos` (binary search; tokens are ordered and do not overlap). */
+function firstEndingAfter(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A lexicon phrase split into lowercase tokens ("går inn for" → ["går", "inn", "for"]). */
@@ -36,9 +62,37 @@ export function phraseAt(tokens: readonly Token[], i: number, phrase: readonly s
 
 /** The longest phrase of `phrases` at token `i`, or null. */
 export function longestAt(tokens: readonly Token[], i: number, phrases: readonly (readonly string[])[]): readonly string[] | null {
+  const at = tokens[i];
+  if (at === undefined) return null;
+  // Only the phrases opening with the word at `i` can match there (in their order, so ties go the same way).
+  const candidates = phrases.length < INDEXED ? phrases : byFirstWord(phrases).get(at.lc);
+  if (candidates === undefined) return null;
   let best: readonly string[] | null = null;
-  for (const p of phrases) if (phraseAt(tokens, i, p) && (best === null || p.length > best.length)) best = p;
+  for (const p of candidates) if (phraseAt(tokens, i, p) && (best === null || p.length > best.length)) best = p;
   return best;
+}
+
+type Phrases = readonly (readonly string[])[];
+
+// Lists this long are looked up by their first word; shorter ones (often made on the spot) are read through.
+const INDEXED = 8;
+const indexes = new WeakMap<Phrases, Map<string, (readonly string[])[]>>();
+
+/** The phrases of a lexicon list grouped by their first word, in list order; built once per list. */
+function byFirstWord(phrases: Phrases): Map<string, (readonly string[])[]> {
+  let index = indexes.get(phrases);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of phrases) {
+      const first = p[0];
+      if (first === undefined) continue;
+      const list = index.get(first);
+      if (list) list.push(p);
+      else index.set(first, [p]);
+    }
+    indexes.set(phrases, index);
+  }
+  return index;
 }
 
 /**

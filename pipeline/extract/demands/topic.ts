@@ -15,6 +15,8 @@ interface Stem {
 /** The compiled lexicon: phrase stems checked at each position, one-word stems looked up per word (memoised). */
 interface Compiled {
   phrases: Stem[];
+  /** The phrase stems by their first word, in lexicon order: only those can match at a word. */
+  phrasesByFirst: Map<string, Stem[]>;
   single: Stem[];
   order: Topic[];
   /** Longest one-word stem per word seen so far: words repeat, and there are hundreds of stems. */
@@ -39,7 +41,10 @@ function compile(lex: Topics): Compiled {
     order.push(topic);
     add(s, topic);
   }
-  const compiled: Compiled = { phrases: stems.filter((x) => x.words.length > 1), single: stems.filter((x) => x.words.length === 1), order, memo: new Map() };
+  const phrases = stems.filter((x) => x.words.length > 1);
+  const phrasesByFirst = new Map<string, Stem[]>();
+  for (const p of phrases) phrasesByFirst.set(p.words[0] as string, [...(phrasesByFirst.get(p.words[0] as string) ?? []), p]);
+  const compiled: Compiled = { phrases, phrasesByFirst, single: stems.filter((x) => x.words.length === 1), order, memo: new Map() };
   cache.set(lex, compiled);
   return compiled;
 }
@@ -68,12 +73,14 @@ function singleMatch(word: string, c: Compiled): { stem: Stem | null; length: nu
   return found;
 }
 
+const WORDS = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-?/gu;
+
 /** Add, for each word, a vote for the topic of the longest stem it matches. */
 function vote(text: string, weight: number, c: Compiled, scores: Map<Topic, number>): void {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-?/gu) ?? [];
+  const words = text.toLowerCase().match(WORDS) ?? [];
   for (let i = 0; i < words.length; i++) {
     let { stem: best, length: bestLength } = singleMatch(words[i] as string, c);
-    for (const stem of c.phrases) {
+    for (const stem of c.phrasesByFirst.get(words[i] as string) ?? []) {
       const length = matchLength(words, i, stem);
       if (length > bestLength) [best, bestLength] = [stem, length];
     }

@@ -1,6 +1,9 @@
 import type { Genre } from '../../models/vocab.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
-import { alternation, cleanLine, lines } from '../actors/text.ts';
+import { alternation, filledCleanLines } from '../actors/text.ts';
+import { firstRun } from '../scan/forms.ts';
+import { perLexicon } from '../scan/memo.ts';
+import { PLAIN, searchForm } from '../scan/words.ts';
 import { type HeadLine, titleArea } from './title.ts';
 
 /** Signals about the document computed elsewhere that vote for a genre. */
@@ -22,6 +25,25 @@ export interface FoundGenre {
 }
 
 /**
+ * Every stem of every genre cue as a pattern, in lexicon order, with the lower-case letters it opens with (`needle`,
+ * null when they are not plain): a scope whose search form lacks them cannot match. Compiled once per lexicon.
+ */
+const cueStems = perLexicon((lexicon: Lexicon['metadata']) =>
+  lexicon.genre.cues.flatMap((cue) =>
+    cue.stems.map((stem) => {
+      const run = firstRun(stem);
+      return {
+        genre: cue.genre,
+        weight: cue.weight,
+        scope: cue.scope,
+        re: new RegExp(`(?<![\\p{L}])${alternation([stem])}`, 'iu'),
+        needle: run !== '' && PLAIN.test(run) ? run.toLowerCase() : null,
+      };
+    }),
+  ),
+);
+
+/**
  * Score each genre by the cues of metadata.yaml found in their part of the document (title area, whole
  * text, closing lines), plus third-person quotes for news, a governing body's voice for statements, listed proposers
  * for proposals and an
@@ -30,7 +52,7 @@ export interface FoundGenre {
  */
 export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon['metadata']): FoundGenre {
   const g = lexicon.genre;
-  const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
+  const nonEmpty = filledCleanLines(text).map((l) => l.raw);
   const part = (from: number, to: number) => text.slice(nonEmpty[from]?.start ?? 0, nonEmpty[Math.max(from, to - 1)]?.end ?? 0);
   const area = titleArea(text, lexicon);
   const scopes = {
@@ -48,10 +70,11 @@ export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon[
     if (!order.includes(genre)) order.push(genre);
     score.set(genre, (score.get(genre) ?? 0) + w);
   };
-  for (const cue of g.cues) {
-    for (const stem of cue.stems) {
-      if (new RegExp(`(?<![\\p{L}])${alternation([stem])}`, 'iu').test(scopes[cue.scope])) add(cue.genre, cue.weight);
-    }
+  const searched: Partial<Record<keyof typeof scopes, string>> = {};
+  const lacks = (scope: keyof typeof scopes, needle: string) => !(searched[scope] ??= searchForm(scopes[scope])).includes(needle);
+  for (const cue of cueStems(lexicon)) {
+    if (cue.needle !== null && lacks(cue.scope, cue.needle)) continue;
+    if (cue.re.test(scopes[cue.scope])) add(cue.genre, cue.weight);
   }
   if (signals.quotes > 0) add('news', Math.min(g.quoteCap, signals.quotes * g.quoteWeight));
   if (signals.bodyVoice) add('statement', g.bodyVoiceWeight);

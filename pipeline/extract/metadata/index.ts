@@ -1,4 +1,6 @@
 import type { Context } from '../../context.ts';
+import type { Lexicon } from '../../lexicon/load.ts';
+import { perLexicon } from '../scan/memo.ts';
 import type { ActorRecord, DateRecord, DocumentMeta, MentionRecord, SegmentedDoc, Sourced } from '../../document.ts';
 import { type Message, message } from '../../messages.ts';
 import type { DatePrecision, Genre } from '../../models/vocab.ts';
@@ -49,7 +51,7 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
     const same = dates.findIndex((d) => d.value === curated.date);
     if (same !== -1) markDocument(same);
   } else if (!undated) {
-    const places = [...ctx.lexicon.actors.places.counties, ...ctx.lexicon.actors.places.municipalities];
+    const places = placeNames(ctx.lexicon.actors.places);
     const persons = new Set(input.actors.filter((a) => a.type === 'person').map((a) => a.key));
     const starts = input.mentions.filter((m) => persons.has(m.actor)).map((m) => m.span.start);
     const own = pickOwnDate(doc.text, dates, lex, ctx.lexicon.actors.bodies, places, { persons: starts, bylineLabels: ctx.lexicon.roles.bylineLabels });
@@ -92,7 +94,7 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
   if (curated?.title !== undefined) title = curatedSource(curated.title);
   else {
     const persons = new Set(input.actors.filter((a) => a.type === 'person').map((a) => a.key));
-    const label = new RegExp(`(?<![\\p{L}])(?:${ctx.lexicon.roles.bylineLabels.map(escapeRe).join('|')}):?\\s+$`, 'u');
+    const label = patterns(ctx.lexicon).bylineLabel;
     const cuts = input.mentions
       .filter((m) => m.ruleId === 'person-byline')
       .map((m) => {
@@ -128,15 +130,36 @@ export function findMetadata(doc: SegmentedDoc, input: MetadataInput, ctx: Conte
   return { info, dates, actors, messages };
 }
 
+/** The metadata patterns that read around a mention, compiled once per lexicon. */
+const patterns = perLexicon((lexicon: Lexicon) => {
+  const p = rolePatterns(lexicon.roles);
+  return {
+    /** A byline label right before a name ("Av "). */
+    bylineLabel: new RegExp(`(?<![\\p{L}])(?:${lexicon.roles.bylineLabels.map(escapeRe).join('|')}):?\\s+$`, 'u'),
+    /** A speech verb and maybe a title right before a name ("sier styreleder "). */
+    speechBefore: new RegExp(`(?<![\\p{L}])${p.speech}\\s+(?:${p.title}\\s+)?$`, 'u'),
+    /** A voice verb right after a name (" mener"). */
+    voiceAfter: new RegExp(`^\\s+${alternation(lexicon.metadata.publisher.voiceVerbs)}(?![\\p{L}])`, 'iu'),
+  };
+});
+
+/** Every place name of the registry, counties first (one list per lexicon). */
+const placeNames = perLexicon((places: Lexicon['actors']['places']): string[] => [...places.counties, ...places.municipalities]);
+
+/** The roles' own titles, modifiers and prepositions, lower case (once per lexicon). */
+const roleWords = perLexicon((roles: Lexicon['roles']) => ({
+  titles: new Set(roles.ownTitles.map((t) => t.toLowerCase())),
+  modifiers: new Set(roles.titleModifiers.map((t) => t.toLowerCase())),
+  prepositions: new Set(roles.titlePrepositions.map((t) => t.toLowerCase())),
+}));
+
 // Organisations whose leaders and representatives speak for them on their own pages; a news agency's or a
 // ministry's text quotes officers of other bodies.
 const MEMBER_ORGS = new Set(['union', 'employer_org', 'party', 'other_org']);
 
 /** A test for roles that are a function inside an organisation (roles.yaml `ownTitles`), modifiers ("første") aside. */
 function ownTitle(ctx: Context): (role: string | null) => boolean {
-  const titles = new Set(ctx.lexicon.roles.ownTitles.map((t) => t.toLowerCase()));
-  const modifiers = new Set(ctx.lexicon.roles.titleModifiers.map((t) => t.toLowerCase()));
-  const prepositions = new Set(ctx.lexicon.roles.titlePrepositions.map((t) => t.toLowerCase()));
+  const { titles, modifiers, prepositions } = roleWords(ctx.lexicon.roles);
   return (role) => {
     if (role === null) return false;
     const words = role.toLowerCase().split(/\s+/);
@@ -149,15 +172,14 @@ function ownTitle(ctx: Context): (role: string | null) => boolean {
 
 /** Third-person quotes: a person mention right after a speech verb and an optional title ("sier styreleder X"). */
 function countQuotes(text: string, actors: readonly ActorRecord[], mentions: readonly MentionRecord[], ctx: Context): number {
-  const p = rolePatterns(ctx.lexicon.roles);
   const persons = new Set(actors.filter((a) => a.type === 'person').map((a) => a.key));
-  const lead = new RegExp(`(?<![\\p{L}])${p.speech}\\s+(?:${p.title}\\s+)?$`, 'u');
+  const lead = patterns(ctx.lexicon).speechBefore;
   return mentions.filter((m) => persons.has(m.actor) && lead.test(text.slice(Math.max(0, m.span.start - 80), m.span.start))).length;
 }
 
 /** True when a mention of the publisher spans a governing body and is followed by a voice verb. */
 function speaksThroughBody(text: string, publisher: string | null, mentions: readonly MentionRecord[], ctx: Context): boolean {
   if (publisher === null) return false;
-  const verb = new RegExp(`^\\s+${alternation(ctx.lexicon.metadata.publisher.voiceVerbs)}(?![\\p{L}])`, 'iu');
+  const verb = patterns(ctx.lexicon).voiceAfter;
   return mentions.some((m) => m.actor === publisher && m.ruleId === 'actor-body' && verb.test(text.slice(m.span.end, m.span.end + 40)));
 }

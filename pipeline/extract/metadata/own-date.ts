@@ -1,6 +1,7 @@
 import type { DateRecord } from '../../document.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
-import { alternation, cleanLine, lineAt, lines } from '../actors/text.ts';
+import { alternation, cleanLine, filledCleanLines, lineAt } from '../actors/text.ts';
+import { perLexicon, perLexicons } from '../scan/memo.ts';
 
 /** The date record chosen as the document's own date, and the rule that chose it. */
 export interface OwnDate {
@@ -14,6 +15,29 @@ const HEAD_LINES = 3;
 const TAIL_LINES = 5;
 // A place-and-date line without the comma needs a signature this many lines below it ("Lyngdal 3. mars 2023" / "For …" / name).
 const SIGNATURE_REACH = 3;
+
+/** The date-cue patterns, compiled once per lexicon and lists of body words and places. */
+const cuePatterns = perLexicons((lexicon: Lexicon['metadata'], bodyWords: readonly string[]) =>
+  perLexicon((places: readonly string[]) => {
+    const cue = lexicon.date;
+    // "Oslo, 3. mars 2022", "Arendal, den 3. mars 2022" (a place of one to three words and a comma), or a known place
+    // without the comma; right above the signatures also an unknown one ("Lyngdal 3. mars 2022").
+    const den = `(?:\\s*${alternation(cue.placeDateWords)})?`;
+    return {
+      // "Dato: 3. mars", "Publisert 3. juni", "Publisert: mandag 3. juni", "Sted og dato: Lyngdal 3. juni": at most one
+      // word between label and date.
+      label: new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*(?:\\p{L}+,?\\s+)?$`, 'iu'),
+      adoption: new RegExp(`(?<![\\p{L}])${alternation(cue.adoption)}(?![\\p{L}])`, 'iu'),
+      docNoun: new RegExp(`(?<![\\p{L}])${alternation(cue.documentNouns)}(?![\\p{L}])`, 'iu'),
+      body: new RegExp(`(?<![\\p{L}])${alternation(bodyWords)}`, 'iu'),
+      placeLine: new RegExp(`^(?:\\p{Lu}[\\p{L}.-]*(?: [\\p{L}.-]+){0,2},|${alternation(places)})${den}\\s*$`, 'u'),
+      barePlaceLine: new RegExp(`^\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}?\\p{Ll}+){0,2}${den}\\s+$`, 'u'),
+    };
+  }),
+);
+
+/** A byline line ("Av Kari Holm"); compiled once per list of labels. */
+const bylinePattern = perLexicon((labels: readonly string[]) => new RegExp(`^${alternation(labels)}:?\\s+\\p{Lu}`, 'u'));
 
 /**
  * The document's own date among the dates found: one after a label ("Dato:", "Publisert"), in a
@@ -35,18 +59,8 @@ export function pickOwnDate(
   } = {},
 ): OwnDate | null {
   const cue = lexicon.date;
-  // "Dato: 3. mars", "Publisert 3. juni", "Publisert: mandag 3. juni", "Sted og dato: Lyngdal 3. juni": at most one
-  // word between label and date.
-  const label = new RegExp(`(?<![\\p{L}])${alternation(cue.labels)}\\s*:?\\s*(?:\\p{L}+,?\\s+)?$`, 'iu');
-  const adoption = new RegExp(`(?<![\\p{L}])${alternation(cue.adoption)}(?![\\p{L}])`, 'iu');
-  const docNoun = new RegExp(`(?<![\\p{L}])${alternation(cue.documentNouns)}(?![\\p{L}])`, 'iu');
-  const body = new RegExp(`(?<![\\p{L}])${alternation(bodyWords)}`, 'iu');
-  // "Oslo, 3. mars 2022", "Arendal, den 3. mars 2022" (a place of one to three words and a comma), or a known place
-  // without the comma; right above the signatures also an unknown one ("Lyngdal 3. mars 2022").
-  const den = `(?:\\s*${alternation(cue.placeDateWords)})?`;
-  const placeLine = new RegExp(`^(?:\\p{Lu}[\\p{L}.-]*(?: [\\p{L}.-]+){0,2},|${alternation(places)})${den}\\s*$`, 'u');
-  const barePlaceLine = new RegExp(`^\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}?\\p{Ll}+){0,2}${den}\\s+$`, 'u');
-  const nonEmpty = lines(text).filter((l) => cleanLine(text, l).text !== '');
+  const { label, adoption, docNoun, body, placeLine, barePlaceLine } = cuePatterns(lexicon, bodyWords)(places);
+  const nonEmpty = filledCleanLines(text).map((l) => l.raw);
   const edge = new Set([...nonEmpty.slice(0, HEAD_LINES), ...nonEmpty.slice(-TAIL_LINES)].map((l) => l.start));
   // Nothing after the date but a full stop, or the same place and date again (two signature columns on one line).
   const restOfPlaceLine = (d: DateRecord, lineEnd: number): boolean => {
@@ -66,7 +80,7 @@ export function pickOwnDate(
   // Next to a byline ("Av Kari Holm" / "12.05.2024"), wherever the page's navigation put it.
   const labels = around.bylineLabels ?? [];
   if (labels.length > 0) {
-    const byline = new RegExp(`^${alternation(labels)}:?\\s+\\p{Lu}`, 'u');
+    const byline = bylinePattern(labels);
     nonEmpty.forEach((l, i) => {
       if (!byline.test(cleanLine(text, l).text)) return;
       for (const n of [nonEmpty[i - 1], nonEmpty[i + 1]]) if (n) edge.add(n.start);

@@ -1,5 +1,6 @@
 import type { ActorRecord, MentionRecord } from '../../document.ts';
-import { alternation, cleanLine, lines } from '../actors/text.ts';
+import { alternation, filledCleanLines } from '../actors/text.ts';
+import { perLexicon } from '../scan/memo.ts';
 
 /** Who puts a proposal forward: the persons listed as its proposers and the organisations they speak for. */
 export interface Proposers {
@@ -13,6 +14,9 @@ const HEAD_LINES = 12;
 // Organisations a proposer may speak for; a parliament a representative's title implies is where they sit, not whom they speak for.
 const SPEAKS_FOR = new Set(['party', 'union', 'employer_org', 'other_org', 'municipality']);
 
+/** A proposer marker as a whole word; compiled once per list. */
+const markerPattern = perLexicon((markers: readonly string[]) => new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu'));
+
 /**
  * The proposers of a parliamentary or council proposal: the persons a list after a plural title or label names
  * (`person-listed` mentions) in the document's head, or any person on a head line with a proposer marker, with their organisations in order of first listing (when the list
@@ -21,13 +25,12 @@ const SPEAKS_FOR = new Set(['party', 'union', 'employer_org', 'other_org', 'muni
  */
 export function findProposers(text: string, mentions: readonly MentionRecord[], actors: readonly ActorRecord[], markers: readonly string[] = []): Proposers | null {
   const byKey = new Map(actors.map((a) => [a.key, a]));
-  const head = lines(text)
-    .filter((l) => cleanLine(text, l).text !== '')
-    .slice(0, HEAD_LINES);
+  const head = filledCleanLines(text)
+    .slice(0, HEAD_LINES)
+    .map((l) => l.raw);
   const end = head[head.length - 1]?.end ?? 0;
   // A head line that names proposers ("fra stortingsrepresentant Kari Nordmann om …"): every person on it is one.
-  const marker = new RegExp(`(?<![\\p{L}])${alternation(markers)}(?![\\p{L}])`, 'iu');
-  const marked = markers.length === 0 ? [] : head.filter((l) => marker.test(text.slice(l.start, l.end)));
+  const marked = markers.length === 0 ? [] : head.filter((l) => markerPattern(markers).test(text.slice(l.start, l.end)));
   const onMarked = (m: MentionRecord) => byKey.get(m.actor)?.type === 'person' && marked.some((l) => l.start <= m.span.start && m.span.end <= l.end);
   const listed = mentions.filter((m) => m.span.end <= end && (m.ruleId === 'person-listed' || onMarked(m))).sort((a, b) => a.span.start - b.span.start);
   if (listed.length === 0) return null;

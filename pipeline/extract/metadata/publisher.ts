@@ -1,6 +1,7 @@
 import type { ActorRecord, MentionRecord } from '../../document.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
-import { alternation, cleanLine, lines } from '../actors/text.ts';
+import { alternation, filledCleanLines } from '../actors/text.ts';
+import { perLexicon } from '../scan/memo.ts';
 
 /** The publisher chosen from the text, and the rule that chose it. */
 export interface FoundPublisher {
@@ -12,6 +13,12 @@ export interface FoundPublisher {
 const ISSUERS = new Set(['union', 'employer_org', 'party', 'government', 'ministry', 'agency', 'parliament', 'committee', 'municipality', 'court', 'company', 'other_org']);
 // Who may be the publisher only because it is mentioned most: bodies that write programmes and statements.
 const AUTHORS = new Set(['union', 'employer_org', 'party']);
+/** A voice verb (or a colon) after a name, and a link word naming an agreement's parties; compiled once per lexicon. */
+const patterns = perLexicon((lexicon: Lexicon['metadata']) => ({
+  verb: new RegExp(`^\\s*(?::|${alternation(lexicon.publisher.voiceVerbs)}(?![\\p{L}]))`, 'iu'),
+  link: new RegExp(`(?<![\\p{L}])${alternation(lexicon.publisher.agreementLinks)}(?![\\p{L}])`, 'iu'),
+}));
+
 // How many first lines may carry the heading that names the issuer or the parties of an agreement.
 const HEAD_LINES = 6;
 
@@ -47,11 +54,8 @@ export function pickPublisher(
     if (key) return { key, ruleId };
   }
 
-  const verb = new RegExp(`^\\s*(?::|${alternation(lexicon.publisher.voiceVerbs)}(?![\\p{L}]))`, 'iu');
-  const head = lines(text)
-    .map((l) => cleanLine(text, l))
-    .filter((l) => l.text !== '')
-    .slice(0, HEAD_LINES);
+  const { verb, link } = patterns(lexicon);
+  const head = filledCleanLines(text).slice(0, HEAD_LINES);
   // A heading, not a sentence of running text: short and without a final full stop.
   const headingLike = (l: { text: string }) => l.text.split(/\s+/).length <= lexicon.title.maxWords && !/\.$/.test(l.text);
   for (const line of head.filter(headingLike)) {
@@ -59,7 +63,6 @@ export function pickPublisher(
     const key = first ? issuer(first.actor) : null;
     if (first && key && verb.test(text.slice(first.span.end, line.span.end))) return { key, ruleId: 'publisher-heading' };
   }
-  const link = new RegExp(`(?<![\\p{L}])${alternation(lexicon.publisher.agreementLinks)}(?![\\p{L}])`, 'iu');
   for (const line of head) {
     const m = link.exec(line.text);
     if (!m) continue;

@@ -1,6 +1,7 @@
 import type { Block, MentionRecord, Span } from '../../document.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
-import { alternation, cleanLine, isAllCapsLine, lines } from '../actors/text.ts';
+import { alternation, filledCleanLines, isAllCapsLine } from '../actors/text.ts';
+import { perLexicon } from '../scan/memo.ts';
 
 /** The title found in the text, and the rule that found it. */
 export interface FoundTitle {
@@ -15,16 +16,30 @@ export interface HeadLine {
   raw: Span;
 }
 
+/** The title patterns, compiled once per lexicon. */
+const patterns = perLexicon((lexicon: Lexicon['metadata']) => ({
+  /** Label lines that are never the title ("Nyhet", "Del"). */
+  skip: new RegExp(`^${alternation(lexicon.title.skipLines)}(?![\\p{L}])`, 'iu'),
+  /** A word naming the document's kind ("samarbeidsavtale", "uttalelse"). */
+  kinds: new RegExp(
+    `(?<![\\p{L}])${alternation(lexicon.genre.cues.filter((c) => c.scope === 'title' && c.genre !== 'letter' && c.genre !== 'news').flatMap((c) => c.stems))}`,
+    'iu',
+  ),
+  /** A line that continues the title ("og …", "mellom …"). */
+  continuation: new RegExp(`^${alternation(lexicon.title.continuations)}(?![\\p{L}])`, 'iu'),
+}));
+
 // How many first lines may hold the title.
 const HEAD_LINES = 8;
 
 /** The title area: the first non-label lines up to the first line of running text (more than maxWords words). */
 export function titleArea(text: string, lexicon: Lexicon['metadata']): HeadLine[] {
-  const skip = new RegExp(`^${alternation(lexicon.title.skipLines)}(?![\\p{L}])`, 'iu');
-  const all = lines(text)
-    .map((l) => ({ ...cleanLine(text, l), raw: l }))
-    .filter((l) => l.text !== '' && !skip.test(l.text))
-    .slice(0, HEAD_LINES);
+  const { skip } = patterns(lexicon);
+  const all: HeadLine[] = [];
+  for (const l of filledCleanLines(text)) {
+    if (all.length === HEAD_LINES) break;
+    if (!skip.test(l.text)) all.push(l);
+  }
   const firstParagraph = all.findIndex((l) => l.text.split(/\s+/).length > lexicon.title.maxWords);
   return firstParagraph === -1 ? all : all.slice(0, firstParagraph);
 }
@@ -44,10 +59,7 @@ export function pickTitle(
   /** Offsets where a byline starts: a title joined with its byline ends there. */
   cuts: readonly number[] = [],
 ): FoundTitle | null {
-  const kinds = new RegExp(
-    `(?<![\\p{L}])${alternation(lexicon.genre.cues.filter((c) => c.scope === 'title' && c.genre !== 'letter' && c.genre !== 'news').flatMap((c) => c.stems))}`,
-    'iu',
-  );
+  const { kinds } = patterns(lexicon);
   // A byline or signature ("Gunn Marit Helgesen, styreleder i KS") is not a title.
   const byline = (start: number) => mentions.some((m) => m.span.start === start && persons.has(m.actor));
   // A one-word line ("Uttalelse", "Helse") is a kicker or section label when a longer line follows.
@@ -75,7 +87,7 @@ export function pickTitle(
 
 /** The span of line `i` and the lines after it that continue it (they start with "og", "mellom" …). */
 function joined(head: readonly HeadLine[], i: number, lexicon: Lexicon['metadata']): Span {
-  const cont = new RegExp(`^${alternation(lexicon.title.continuations)}(?![\\p{L}])`, 'iu');
+  const cont = patterns(lexicon).continuation;
   const first = head[i] as HeadLine;
   let end = first.span.end;
   for (let j = i + 1; j < head.length && cont.test((head[j] as HeadLine).text); j++) end = (head[j] as HeadLine).span.end;
