@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,9 @@ import { TABLE_NAMES, type Dataset } from '../pipeline/models/tables.ts';
 import { columns } from '../pipeline/schemas/columns.ts';
 import { processDocument } from '../pipeline/stages.ts';
 import { hostileDoc } from './fixtures/hostile/doc.ts';
+import { readCsv } from './support/csv.ts';
 import { runSink } from './support/sink.ts';
+import { tableCsv } from '../pipeline/export/tables.ts';
 
 // The real seeds (dates at day and year precision, many actors) plus the hostile fixture (formula-like text, CRLF).
 const SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -62,7 +65,32 @@ function isoOf(d: Date, numFmt: string): string {
   return numFmt === DATE_FORMATS[4] ? iso.slice(0, 4) : numFmt === DATE_FORMATS[7] ? iso.slice(0, 7) : iso;
 }
 
+// LibreOffice Calc, when installed (`apt-get install libreoffice-calc`), is a second, independent spreadsheet reader.
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
 describe('kravkart.xlsx', () => {
+  it.runIf(soffice)('opens in LibreOffice Calc with every cell shown as its CSV record (booleans as TRUE/FALSE, CRLF as LF)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kravkart-calc-'));
+    try {
+      writeFileSync(join(dir, 'book.xlsx'), bytes);
+      // Every sheet to CSV, UTF-8, cells "as shown" (token 9), in a throwaway profile.
+      const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+      const run = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', filter, '--outdir', dir, join(dir, 'book.xlsx')], { encoding: 'utf8', timeout: 120_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const reading = { delimiter: ',', bom: false, recordEnd: 'lf-or-crlf', markQuotedEmpty: false } as const;
+      for (const t of TABLE_NAMES) {
+        // Calc keeps a line break in a cell as LF only: the hostile fixture's CRLF (stored as `_x000D_` + LF, which
+        // Excel keeps) comes back as LF there.
+        const asCalc = (c: string) => (c === 'true' ? 'TRUE' : c === 'false' ? 'FALSE' : c.replace(/\r\n/g, '\n'));
+        const expected = readCsv(tableCsv(ds[t], columns(t)), reading).map((r) => r.map(asCalc));
+        const got = readCsv(readFileSync(join(dir, `book-${t}.csv`), 'utf8'), reading);
+        expect(got, t).toEqual(expected);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('has a "Les meg" sheet first, then one sheet per table', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Les meg', ...TABLE_NAMES]);
   });

@@ -16,8 +16,11 @@ export function outputStamp(documents: readonly DocumentRow[], created: string |
     for (const d of documents) if (d.date !== null && d.date > latest) latest = d.date;
     ms = latest === '' ? EARLIEST : startOf(latest);
   }
-  return new Date(Math.min(Math.max(ms, EARLIEST), LATEST));
+  return zipDateRange(new Date(ms));
 }
+
+/** A time moved into the range zip archives can date entries with (1980–2107). */
+export const zipDateRange = (d: Date): Date => new Date(Math.min(Math.max(d.getTime(), EARLIEST), LATEST));
 
 /** Midnight UTC of the first day an ISO date at year, month or day precision covers. */
 export function startOf(iso: string): number {

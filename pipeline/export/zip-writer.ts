@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import type { OutFile } from './out-file.ts';
+import { zipDateRange } from './stamp.ts';
 
 /**
  * Part of an entry's deflated bytes: bytes in memory, or a scratch file of `bytes` bytes copied in on write. The
@@ -44,11 +45,12 @@ export class ZipWriter {
   private readonly date: number;
   private readonly entries: Central[] = [];
 
-  /** Write into `out`, dating every entry `stamp` (1980–2107, which stamp.ts guarantees). */
+  /** Write into `out`, dating every entry `stamp` (moved into 1980–2107, all a DOS date can hold). */
   constructor(
     private readonly out: OutFile,
-    stamp: Date,
+    time: Date,
   ) {
+    const stamp = zipDateRange(time);
     this.time = (stamp.getUTCHours() << 11) | (stamp.getUTCMinutes() << 5) | (stamp.getUTCSeconds() >> 1);
     this.date = ((stamp.getUTCFullYear() - 1980) << 9) | ((stamp.getUTCMonth() + 1) << 5) | stamp.getUTCDate();
   }
