@@ -7,7 +7,7 @@ import { readCorpus } from './ingest/read.ts';
 import { ingest } from './ingest/index.ts';
 import type { DocumentStats } from './stages.ts';
 import { Assembler } from './assemble/index.ts';
-import { Exporter } from './export/index.ts';
+import { Exporter, createdFrom } from './export/index.ts';
 import type { SinkDirs } from './export/sink.ts';
 import { DatasetValidator } from './validate/index.ts';
 import { loadLexicon } from './lexicon/load.ts';
@@ -73,6 +73,8 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
     throw new BuildFailure(ordered.map(inFolder));
   };
   const timings: Record<string, number> = {};
+  // A malformed SOURCE_DATE_EPOCH is a usage error: say so now, not after every document has been processed.
+  createdFrom(req.sourceDateEpoch ?? undefined);
 
   let t = performance.now();
   const docs = await readAndIngest(req.seeds, messages);

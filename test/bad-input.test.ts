@@ -49,15 +49,16 @@ function setUp(name: string, files: Record<string, string | Uint8Array>): { seed
   return { seeds, out, parent };
 }
 
-function runCli(seeds: string, out: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', CLI, '--seeds', seeds, '--out', out, '--quiet'], {
+function runCli(seeds: string, out: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', CLI, '--seeds', seeds, '--out', out, '--quiet', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
   });
 }
 
-const leftovers = (parent: string) => readdirSync(parent).filter((n) => n.startsWith('.kravkart-tmp-'));
+// Temporary output and scratch folders: a finished build, failed or not, leaves neither behind.
+const leftovers = (parent: string) => readdirSync(parent).filter((n) => n.startsWith('.kravkart-'));
 
 interface BadCase {
   name: string;
@@ -128,6 +129,21 @@ describe('bad input stops the build and leaves the previous output untouched', (
       expect(leftovers(parent)).toEqual([]);
     });
   }
+});
+
+describe('a build that fails after its rows were written', () => {
+  it('leaves the previous output untouched and no temporary or scratch folder behind', () => {
+    // A statement that states no date of its own: under --strict a coverage error, known only once its rows were
+    // validated and written with every other document's.
+    const undated = 'LO krever at regjeringen styrker arbeidsmiljøloven.\n\nLandsorganisasjonen i Norge\n';
+    const { seeds, out, parent } = setUp('late-failure', { 'udatert.txt': undated });
+    const before = snapshot(out);
+    const run = runCli(seeds, out, '--strict');
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/udatert\.txt error coverage document has no date of its own/);
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(parent)).toEqual([]);
+  });
 });
 
 describe('a good seeds folder builds', () => {
