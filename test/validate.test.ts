@@ -5,7 +5,7 @@ import { exportDataset, type OutputFile } from '../pipeline/export/index.ts';
 import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import type { Message } from '../pipeline/messages.ts';
 import { loadAssertions } from '../pipeline/validate/assertions.ts';
-import { validate } from '../pipeline/validate/index.ts';
+import { DatasetValidator, validate } from '../pipeline/validate/index.ts';
 import { hostileDoc } from './fixtures/hostile/doc.ts';
 
 // Validation reads no lexicon; an empty one keeps this test independent of the lexicon files.
@@ -126,5 +126,51 @@ describe('validate', () => {
     const got = validate(files, [doc], ctx()).messages;
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((m) => m.code === 'schema-violation' && m.file === 'datapackage.json')).toBe(true);
+  });
+});
+
+describe('DatasetValidator, as the build streams documents into it', () => {
+  const ds = assemble([doc], ctx()).dataset;
+  const rowsOf = (id: unknown) => ({
+    mentions: ds.mentions.filter((r) => r.document_id === id) as unknown as Row[],
+    demands: ds.demands.filter((r) => r.document_id === id) as unknown as Row[],
+    dates: ds.dates.filter((r) => r.document_id === id) as unknown as Row[],
+  });
+  const d = ds.documents[0] as unknown as Row;
+  const declared = new Set(ds.actors.map((a) => a.actor_id));
+  const source = { file: doc.file, source: doc.source, undated: false };
+
+  it('finds an ID used again by a later document, and accepts a clean stream', () => {
+    const clean = new DatasetValidator(ctx(true));
+    clean.add({ document: d, ...rowsOf(d['document_id']), actorIds: declared }, source);
+    clean.finish(ds.documents as unknown as Row[], ds.actors as unknown as Row[]);
+    expect(clean.messages()).toEqual([]);
+
+    // The same rows again under a second document: every mention, demand and date ID is a duplicate.
+    const twice = new DatasetValidator(ctx());
+    const other = { ...d, document_id: 'doc_000000000001', source_file: 'other.txt' };
+    twice.add({ document: d, ...rowsOf(d['document_id']), actorIds: declared }, source);
+    twice.add({ document: other, ...rowsOf(d['document_id']), actorIds: declared }, null);
+    twice.finish([d, other], ds.actors as unknown as Row[]);
+    const dup = twice.messages().filter((m) => m.code === 'duplicate-id').map((m) => m.file);
+    expect(new Set(dup)).toEqual(new Set(['mentions.json', 'demands.json', 'dates.json']));
+  });
+
+  it('checks a reference the document did not declare against the final actor table, and a declared one too', () => {
+    const v = new DatasetValidator(ctx());
+    const rows = rowsOf(d['document_id']);
+    const first = rows.mentions[0] as Row;
+    // Undeclared and unknown: reported when the actor table is final.
+    const stray = { ...first, mention_id: 'men_999999999999', actor_id: 'act_999999999999' };
+    v.add({ document: d, ...rows, mentions: [...rows.mentions, stray], actorIds: declared }, source);
+    // Declared by the document but missing from the actor table (an assemble bug): reported too.
+    const actors = (ds.actors as unknown as Row[]).filter((a) => a['actor_id'] !== first['actor_id']);
+    v.finish(ds.documents as unknown as Row[], actors);
+    expect(where(v.messages().filter((m) => m.code === 'foreign-key'))).toEqual(
+      expect.arrayContaining([
+        ['foreign-key', 'mentions.json', 'men_999999999999', 'actor_id'],
+        ['foreign-key', 'mentions.json', first['mention_id'], 'actor_id'],
+      ]),
+    );
   });
 });
