@@ -13,7 +13,7 @@ import { readCorpus } from '../pipeline/ingest/read.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
 import { loadPackageMeta } from '../pipeline/export/package.ts';
 import { outputStamp } from '../pipeline/export/stamp.ts';
-import { DATE_FORMATS, XLSX_PATH, WorkbookSink, cellValue, excelText, isDateColumn, sheetNames, workbookXlsx } from '../pipeline/export/xlsx.ts';
+import { DATE_FORMATS, XLSX_PATH, WorkbookSink, cellValue, excelText, isDateColumn, sheetNames } from '../pipeline/export/xlsx.ts';
 import { citation } from '../pipeline/export/about.ts';
 import { exportOutputs } from '../pipeline/export/index.ts';
 import { documentBatches, type OutputSink } from '../pipeline/export/sink.ts';
@@ -240,12 +240,12 @@ describe('kravkart.xlsx', () => {
     expect(wb.creator).toBe('The kravkart contributors');
   });
 
-  it('is byte-identical across runs, from the sink or a dataset in memory, and in another time zone', async () => {
+  it('is byte-identical across runs, also in another time zone', async () => {
     expect((await sinkXlsx(ds)).equals(bytes)).toBe(true);
     const tz = process.env['TZ'];
     process.env['TZ'] = 'Pacific/Auckland';
     try {
-      expect(Buffer.from(await workbookXlsx({ ds, meta, created: null, stamp })).equals(bytes)).toBe(true);
+      expect((await sinkXlsx(ds)).equals(bytes)).toBe(true);
     } finally {
       if (tz === undefined) delete process.env['TZ'];
       else process.env['TZ'] = tz;

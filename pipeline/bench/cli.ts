@@ -173,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
         say(`bench: incremental check: rebuild after changing ${changed}`);
         const again = await runBuild(corpus, join(work, `out-${n}-cached`), workers, cache);
         say('bench: incremental check: clean single-threaded build of the changed corpus');
-        const clean = await runBuild(corpus, join(work, `out-${n}-clean`), 1, null);
+        await runBuild(corpus, join(work, `out-${n}-clean`), 1, null);
         incremental = {
           documents: n,
           changed,

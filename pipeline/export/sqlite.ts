@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { BuildFailure, message } from '../messages.ts';
-import { TABLES, TABLE_NAMES, type Dataset, type TableName } from '../models/tables.ts';
+import { TABLES, TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { columns } from '../schemas/columns.ts';
 import { OutFile } from './out-file.ts';
-import type { PackageMeta } from './package.ts';
-import { documentBatches, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { META_COLUMNS, metaRows } from './sqlite-meta.ts';
 import { RowInserter } from './sqlite-insert.ts';
 import { linkRows, type SqlValue } from './sqlite-rows.ts';
@@ -216,25 +214,4 @@ function copyInto(file: string, root: string, path: string): WrittenFile {
   const out = new OutFile(root, path);
   out.copyFrom(file);
   return out.close();
-}
-
-/** What the database is made of: the dataset and the package metadata. */
-export interface DatabaseInput {
-  ds: Dataset;
-  meta: PackageMeta;
-  citation: string;
-}
-
-/** The bytes of `kravkart.sqlite` for a dataset held in memory, built by `DatabaseSink` in a temporary folder. */
-export async function sqliteDatabase(input: DatabaseInput): Promise<Uint8Array> {
-  const root = mkdtempSync(join(tmpdir(), 'kravkart-sqlite-'));
-  try {
-    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
-    const sink = await DatabaseSink.open(dirs);
-    for (const b of documentBatches(input.ds)) sink.add(b);
-    await sink.finish({ documents: input.ds.documents, actors: input.ds.actors, meta: input.meta, citation: input.citation, created: null, stamp: new Date(0) });
-    return new Uint8Array(readFileSync(join(dirs.out, SQLITE_PATH)));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
 }

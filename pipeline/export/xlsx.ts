@@ -1,11 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TABLE_NAMES, type Dataset, type TableName } from '../models/tables.ts';
-import { citation } from './about.ts';
+import { rmSync } from 'node:fs';
+import { TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { OutFile } from './out-file.ts';
-import type { PackageMeta } from './package.ts';
-import { documentBatches, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { appXml, contentTypesXml, coreXml, rootRelsXml, sheetPath, stylesXml, workbookRelsXml, workbookXml } from './xlsx-parts.ts';
 import { readmeSheetXml } from './xlsx-readme.ts';
 import { TableSheets, sheetName, type TableSheet } from './xlsx-sheet.ts';
@@ -101,35 +97,5 @@ export class WorkbookSink implements OutputSink {
     } finally {
       for (const s of sheets) for (const p of s.pieces) if (!(p instanceof Uint8Array)) rmSync(p.file, { force: true });
     }
-  }
-}
-
-/** What `workbookXlsx` makes a workbook of: a whole dataset in memory, the package metadata, and the stamp. */
-export interface WorkbookInput {
-  ds: Dataset;
-  meta: PackageMeta;
-  /** Creation time from SOURCE_DATE_EPOCH, or null; only for the citation year. */
-  created: string | null;
-  /** The workbook's created/modified time and its zip entries' date (see stamp.ts). */
-  stamp: Date;
-  /** Data rows per sheet before a table continues on "<table> (2)", …; Excel's limit unless a test sets it. */
-  maxRows?: number;
-}
-
-/**
- * The workbook of a dataset held in memory, as bytes — for callers that hold a whole dataset (tests, small tools):
- * it runs the WorkbookSink over the dataset in a temporary folder. The build streams into the sink instead.
- */
-export async function workbookXlsx(input: WorkbookInput): Promise<Uint8Array> {
-  const root = mkdtempSync(join(tmpdir(), 'kravkart-xlsx-'));
-  try {
-    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
-    const sink = new WorkbookSink(dirs, { maxRows: input.maxRows });
-    for (const batch of documentBatches(input.ds)) sink.add(batch);
-    const { ds, meta, created, stamp } = input;
-    await sink.finish({ documents: ds.documents, actors: ds.actors, meta, created, stamp, citation: citation({ meta, created }) });
-    return new Uint8Array(readFileSync(join(dirs.out, XLSX_PATH)));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
   }
 }

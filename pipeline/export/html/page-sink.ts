@@ -57,11 +57,6 @@ export class PageSink implements OutputSink {
 
   /** Write the page into the output folder. */
   async finish(tail: CorpusTail): Promise<WrittenFile[]> {
-    return [this.finishNow(tail)];
-  }
-
-  /** `finish` for a caller that cannot wait (`browsePage`): every write here is synchronous anyway. */
-  finishNow(tail: PageTail): WrittenFile {
     if (this.finished) throw new Error('PageSink.finish called twice');
     this.finished = true;
     this.demands.close();
@@ -74,7 +69,7 @@ export class PageSink implements OutputSink {
     page.write(`]${DATA_CLOSE}`);
     this.copyScratch(SOURCES_SCRATCH, page);
     page.write(pageEnd());
-    return page.close();
+    return [page.close()];
   }
 
   // Append a scratch file to the page, then delete it.
