@@ -25,7 +25,8 @@ export function assemble(docs: ExtractedDoc[], ctx: Context): { dataset: Dataset
   }
   // --- save outputs
   const done = merger.finish();
-  return { dataset: sortDataset({ ...ds, documents: [...done.documents], actors: [...done.actors] }), messages: done.messages };
+  // Already in published order: documents by file name, each one's rows by start, actors by name (see Assembler).
+  return { dataset: { ...ds, documents: [...done.documents], actors: [...done.actors] }, messages: done.messages };
 }
 
 /** One document's rows as the outputs take them, and the IDs of the actors its rows may point to. */
@@ -79,20 +80,4 @@ export class Assembler {
     const actors = [...merged.rows].sort((a, b) => byCodeUnits(a.name, b.name) || byCodeUnits(a.actor_id, b.actor_id));
     return { documents: this.documents, actors, messages: [...this.messages, ...merged.messages] };
   }
-}
-/** Sort every table into its published order; IDs break ties so the order never depends on input order. */
-export function sortDataset(ds: Dataset): Dataset {
-  const documents = [...ds.documents].sort((a, b) => byCodeUnits(a.source_file, b.source_file) || byCodeUnits(a.document_id, b.document_id));
-  const rank = new Map(documents.map((d, i) => [d.document_id, i]));
-  // Rows of an unknown document (a bug caught by validate) sort last rather than disappearing.
-  const docRank = (id: string) => rank.get(id) ?? documents.length;
-  const inDocument = <T extends { document_id: string; start: number }>(id: (r: T) => string) => (a: T, b: T) =>
-    docRank(a.document_id) - docRank(b.document_id) || a.start - b.start || byCodeUnits(id(a), id(b));
-  return {
-    documents,
-    actors: [...ds.actors].sort((a, b) => byCodeUnits(a.name, b.name) || byCodeUnits(a.actor_id, b.actor_id)),
-    mentions: [...ds.mentions].sort(inDocument((r) => r.mention_id)),
-    demands: [...ds.demands].sort(inDocument((r) => r.demand_id)),
-    dates: [...ds.dates].sort(inDocument((r) => r.date_id)),
-  };
 }
