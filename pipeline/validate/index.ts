@@ -2,15 +2,10 @@ import type { Context } from '../context.ts';
 import type { SourceDoc } from '../document.ts';
 import { message, type Message } from '../messages.ts';
 import { TABLE_NAMES, type TableName } from '../models/tables.ts';
+import type { OutputFile } from '../export/index.ts';
 import { DatasetValidator } from './dataset-validator.ts';
 
 export { DatasetValidator, type RowsOfDocument, type ValidatedSource } from './dataset-validator.ts';
-
-/** A finished output file, path relative to the output folder. */
-export interface PackageFile {
-  path: string;
-  content: string | Uint8Array;
-}
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +14,7 @@ type Row = Record<string, unknown>;
  * `schemas/`, the descriptor against the Frictionless profile, then the integrity and coverage assertions of
  * assertions.yaml — the same checks the build makes as the documents stream past (DatasetValidator).
  */
-export function validate(files: readonly PackageFile[], docs: readonly SourceDoc[], ctx: Context): { messages: Message[] } {
+export function validate(files: readonly OutputFile[], docs: readonly SourceDoc[], ctx: Context): { messages: Message[] } {
   // --- load inputs: the JSON files exactly as written
   const v = new DatasetValidator(ctx);
   const problems: Message[] = [];
