@@ -68,7 +68,7 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   // Stages after ingest know a document by its file name; users know it by its path.
   const inFolder = (m: Message): Message => (m.file !== null && names.has(m.file) ? { ...m, file: join(req.seeds, m.file) } : m);
   const names = new Set<string>();
-  const fail = () => {
+  const fail = (): never => {
     const ordered = messages.filter((m) => m.severity === 'error').concat(messages.filter((m) => m.severity !== 'error'));
     throw new BuildFailure(ordered.map(inFolder));
   };
@@ -96,9 +96,7 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   const sources = docs.map((d) => SourceRef.of(d, join(seedsDir, d.file), (m) => messages.push(m)));
 
   const out = resolve(req.out);
-  const dirs = await temporaryFolders(out, messages);
-  if (dirs === null) fail();
-  const tmp = dirs as SinkDirs;
+  const tmp = (await temporaryFolders(out, messages)) ?? fail();
   let swapped = false;
   try {
     const { files, counts, threads } = await processAndExport(docs, sources, tmp, { ctx, req, cache, cacheStats, messages, timings, say });
