@@ -8,7 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemble } from '../pipeline/assemble/index.ts';
 import type { Context } from '../pipeline/context.ts';
-import { exportDataset } from '../pipeline/export/index.ts';
+import { exportDataset } from './support/export.ts';
 import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import { build } from '../pipeline/runner.ts';
 import { jsonSchemas } from '../pipeline/schemas/json-schemas.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../pipeline/assemble/index.ts';
 import type { Context } from '../pipeline/context.ts';
-import { exportDataset, type OutputFile } from '../pipeline/export/index.ts';
+import type { OutputFile } from '../pipeline/export/index.ts';
+import { exportDataset } from './support/export.ts';
 import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import type { Message } from '../pipeline/messages.ts';
 import { loadAssertions } from '../pipeline/validate/assertions.ts';

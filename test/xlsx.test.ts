@@ -15,7 +15,7 @@ import { loadPackageMeta } from '../pipeline/export/package.ts';
 import { outputStamp } from '../pipeline/export/stamp.ts';
 import { DATE_FORMATS, XLSX_PATH, WorkbookSink, cellValue, excelText, isDateColumn, sheetNames } from '../pipeline/export/xlsx.ts';
 import { citation } from '../pipeline/export/about.ts';
-import { exportOutputs } from '../pipeline/export/index.ts';
+import { exportOutputs } from './support/export.ts';
 import { documentBatches, type OutputSink } from '../pipeline/export/sink.ts';
 import { crc32Combine } from '../pipeline/export/zip-crc.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';

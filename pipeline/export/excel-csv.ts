@@ -1,6 +1,6 @@
-import type { Dataset, TableName } from '../models/tables.ts';
+import type { TableName } from '../models/tables.ts';
 import type { Column } from '../schemas/columns.ts';
-import { LIST_SEPARATOR, writeCsv, type CsvFormat } from './tables.ts';
+import { LIST_SEPARATOR, type CsvFormat } from './tables.ts';
 
 /**
  * The dialect of the spreadsheet copies in `excel/`: what Excel with a Norwegian locale reads correctly on
@@ -27,8 +27,6 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-type Row = Dataset[TableName][number];
-
 /** One cell of the spreadsheet copy: numbers with a decimal comma, text neutralised, lists `; `-joined. */
 export function excelCell(value: unknown, column: Column): string {
   if (value === null || value === undefined) return '';
@@ -40,8 +38,3 @@ export function excelCell(value: unknown, column: Column): string {
 
 /** The spreadsheet CSV format of a table's columns. */
 export const excelCsvFormat = (columns: readonly Column[]): CsvFormat => ({ columns, cell: excelCell, dialect: EXCEL_CSV_DIALECT, bom: true });
-
-/** A table as spreadsheet CSV: BOM, header row, `;`-separated, CRLF, RFC 4180 quoting otherwise. */
-export function excelCsv(rows: readonly Row[], columns: readonly Column[]): string {
-  return writeCsv(rows, columns, excelCell, EXCEL_CSV_DIALECT, true);
-}

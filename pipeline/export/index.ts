@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Context } from '../context.ts';
 import { BuildFailure, message } from '../messages.ts';
-import type { ActorRow, Dataset, DocumentRow } from '../models/tables.ts';
+import type { ActorRow, DocumentRow } from '../models/tables.ts';
 import type { JsonObject } from '../schemas/json-schemas.ts';
 import { citation } from './about.ts';
 import { checksums } from './checksums.ts';
@@ -12,7 +9,7 @@ import { dataPackage, type FileResource } from './datapackage.ts';
 import { PAGE_PATH, PageSink } from './html/page.ts';
 import { OutFile } from './out-file.ts';
 import { loadPackageMeta } from './package.ts';
-import { documentBatches, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { SQLITE_PATH, DatabaseSink } from './sqlite.ts';
 import { outputStamp } from './stamp.ts';
 import { TablesSink } from './table-sink.ts';
@@ -112,32 +109,6 @@ export class Exporter {
     return f.close();
   }
 }
-
-/**
- * Export a dataset held in memory (tests and small tools; the build streams): every file with its content, in the
- * order written. `scope.people` false leaves out the workbook, the database and the page.
- */
-export async function exportInMemory(ds: Dataset, ctx: Context, sourceText: (file: string) => string | null = () => null, scope: ExportScope = { people: true }): Promise<OutputFile[]> {
-  const root = mkdtempSync(join(tmpdir(), 'kravkart-export-'));
-  try {
-    const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
-    const ex = await Exporter.open(dirs, ctx, scope);
-    for (const b of documentBatches(ds)) ex.add(b, sourceText(b.document.source_file));
-    const { written } = await ex.finish(ds.documents, ds.actors);
-    return written.map((w) => ({ path: w.path, content: readFileSync(join(dirs.out, w.path), w.path.endsWith('.xlsx') || w.path.endsWith('.sqlite') ? undefined : 'utf8') }));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
-/** The machine-readable package of a dataset held in memory: tables (CSV, JSON, spreadsheet CSV), descriptor, codebook, checksums. */
-export const exportDataset = (ds: Dataset, ctx: Context): Promise<OutputFile[]> => exportInMemory(ds, ctx, () => null, { people: false });
-
-/** Every output of a dataset held in memory; `sources` give each document's text for the page. */
-export const exportOutputs = (ds: Dataset, ctx: Context, sources: readonly { file: string; source: string }[]): Promise<OutputFile[]> => {
-  const byFile = new Map(sources.map((s) => [s.file, s.source]));
-  return exportInMemory(ds, ctx, (f) => byFile.get(f) ?? null);
-};
 
 /** RFC 3339 time of SOURCE_DATE_EPOCH (integer seconds, reproducible-builds.org), or null when unset. */
 export function createdFrom(epoch: string | undefined): string | null {

@@ -54,18 +54,13 @@ export function csvHeader(f: CsvFormat): string {
   return `${f.bom ? '\uFEFF' : ''}${header}`;
 }
 
-/** A table as CSV text in a dialect, a header row then one record per row, each cell made by `cell`. */
-export function writeCsv(rows: readonly Row[], columns: readonly Column[], cell: (value: unknown, column: Column) => string, dialect: CsvDialect, bom: boolean): string {
-  const f = { columns, cell, dialect, bom };
-  return csvHeader(f) + csvRecords(rows, f);
-}
-
 /** The machine CSV format of a table: every cell written as is (no spreadsheet-formula escaping), so the data round-trips. */
 export const machineCsv = (columns: readonly Column[]): CsvFormat => ({ columns, cell: csvCell, dialect: CSV_DIALECT, bom: false });
 
 /** A table as CSV text; every cell is written as is (no spreadsheet-formula escaping), so the data round-trips. */
 export function tableCsv(rows: readonly Row[], columns: readonly Column[]): string {
-  return writeCsv(rows, columns, csvCell, CSV_DIALECT, false);
+  const f = machineCsv(columns);
+  return csvHeader(f) + csvRecords(rows, f);
 }
 
 /** A row as its JSON record: a plain object with exactly the table's columns, in column order. */
@@ -97,13 +92,4 @@ export class JsonArrayWriter {
   end(): void {
     this.out(this.count === 0 ? '[]\n' : '\n]\n');
   }
-}
-
-/** A table as JSON text: an array of row objects with keys in column order, 2-space indent, final newline. */
-export function tableJson(rows: readonly Row[], columns: readonly Column[]): string {
-  let text = '';
-  const w = new JsonArrayWriter((s) => (text += s));
-  w.add(rows.map((r) => jsonRecord(r, columns)));
-  w.end();
-  return text;
 }
