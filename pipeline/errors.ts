@@ -52,7 +52,6 @@ export const CATALOGUE = {
   'release-plan-changed': { severity: 'error', title: 'Plan differs from the planning job', hint: 'The latest release or the build changed while the workflow ran; re-run the workflow.' },
   'release-host': { severity: 'error', title: 'GitHub request failed', hint: 'Check that `gh` is installed and GH_TOKEN (and GH_REPO) are set; see the message above.' },
   // runner: parallel and incremental builds
-  'source-changed': { severity: 'error', title: 'Document changed during the build', hint: 'A file was edited, replaced or removed while the build ran; run the build again.' },
 } as const satisfies Record<string, { severity: Severity; title: string; hint: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -9,13 +9,12 @@ import type { DocumentStats } from './stages.ts';
 import { Assembler } from './assemble/index.ts';
 import { Exporter, createdFrom } from './export/index.ts';
 import type { SinkDirs } from './export/sink.ts';
-import { DatasetValidator } from './validate/index.ts';
-import { loadLexicon } from './lexicon/load.ts';
+import { DatasetValidator, keepCompiledValidators } from './validate/index.ts';
+import { lexiconHash, loadLexicon } from './lexicon/load.ts';
 import { pipelineVersion } from './cache/version.ts';
 import type { CacheStats } from './cache/store.ts';
 import { processDocuments } from './parallel/schedule.ts';
 import { noTimes } from './parallel/protocol.ts';
-import { SourceRef } from './parallel/source-ref.ts';
 
 export interface BuildRequest {
   seeds: string;
@@ -83,23 +82,23 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
   say(line('ingest', `${docs.length} documents`, timings['ingest']));
   if (hasErrors(messages)) fail();
 
-  // Loaded after ingest, so a problem in the lexicon never hides problems in the documents.
+  // Loaded after ingest, so a problem in the lexicon never hides problems in the documents; and only when a
+  // document is processed on this thread, since a rebuild from the cache or on workers never reads it here.
   const ctx: Context = {
     options: { strict: req.strict, sourceDateEpoch: req.sourceDateEpoch, ...(req.datasetVersion === undefined ? {} : { datasetVersion: req.datasetVersion }) },
-    lexicon: loadLexicon(),
+    get lexicon() {
+      return loadLexicon();
+    },
   };
-  const cache = req.cache == null ? null : { dir: resolve(req.cache), version: pipelineVersion(ctx.lexicon.hash) };
+  const cache = req.cache == null ? null : { dir: resolve(req.cache), version: pipelineVersion(lexiconHash()) };
   const cacheStats: CacheStats = { hits: 0, misses: 0, corrupt: 0 };
-
-  // Validate and the page need each source again; it is read back from its file then, not kept.
-  const seedsDir = resolve(req.seeds);
-  const sources = docs.map((d) => SourceRef.of(d, join(seedsDir, d.file), (m) => messages.push(m)));
+  keepCompiledValidators(cache?.dir ?? null);
 
   const out = resolve(req.out);
   const tmp = (await temporaryFolders(out, messages)) ?? fail();
   let swapped = false;
   try {
-    const { files, counts, threads } = await processAndExport(docs, sources, tmp, { ctx, req, cache, cacheStats, messages, timings, say });
+    const { files, counts, threads } = await processAndExport(docs, tmp, { ctx, req, cache, cacheStats, messages, timings, say });
     if (hasErrors(messages)) fail();
     t = performance.now();
     await swapIn(tmp.out, out, messages);
@@ -131,7 +130,6 @@ interface Phase {
  */
 async function processAndExport(
   docs: (SourceDoc | null)[],
-  sources: readonly SourceRef[],
   dirs: SinkDirs,
   ph: Phase,
 ): Promise<{ files: string[]; counts: Record<string, number>; threads: number }> {
@@ -140,7 +138,9 @@ async function processAndExport(
   const stageMs = noTimes();
   const total: DocumentStats = { characters: 0, blocks: 0, sentences: 0, demands: 0, mentions: 0, dates: 0 };
   const merger = new Assembler();
-  const exporter = await Exporter.open(dirs, ctx);
+  // A large build runs the workbook and the database on threads of their own; a small one is done before they would start.
+  const chars = docs.reduce((n, d) => n + (d?.source.length ?? 0), 0);
+  const exporter = await Exporter.open(dirs, ctx, { people: true, threads: (req.workers ?? 1) > 1 && chars >= (req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS) });
   const validator = new DatasetValidator(ctx);
   const count = docs.length;
   let done = 0;
@@ -150,16 +150,16 @@ async function processAndExport(
   let validateMs = 0;
   const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
   for await (const p of processDocuments(docs, plan, cacheStats)) {
-    const { outcome } = p;
+    // Each document's share of the text outputs and its own checks were made with its stages (or come from the
+    // cache): here it is merged, checked across documents, and written.
+    const { outcome, findings, pieces } = p.result;
     for (const m of outcome.messages) messages.push(m);
     const merged = merger.add(outcome.rows);
-    const ref = sources[done] as SourceRef;
     let s = performance.now();
-    const source = ref.source;
-    validator.add({ ...merged.rows, actorIds: merged.actorIds }, { file: ref.file, source, undated: ref.meta?.date === 'undated' });
+    validator.add({ ...merged.rows, actorIds: merged.actorIds }, null, findings);
     validateMs += performance.now() - s;
     s = performance.now();
-    exporter.add(merged.rows, source);
+    exporter.add(merged.rows, null, pieces);
     exportMs += performance.now() - s;
     for (const k of ['mentions', 'demands', 'dates'] as const) rowCounts[k] += merged.rows[k].length;
     for (const k of Object.keys(total) as (keyof DocumentStats)[]) total[k] += outcome.stats[k];
@@ -186,14 +186,14 @@ async function processAndExport(
   // Rows streamed into the outputs and the validator while the documents were processed; that time counts here.
   t = performance.now();
   const exported = await exporter.finish(merged.documents, merged.actors);
-  timings['export'] = exportMs + performance.now() - t;
+  timings['export'] = stageMs.export + exportMs + performance.now() - t;
   say(line('export', `${exported.written.length} files`, timings['export']));
   t = performance.now();
   validator.finish(merged.documents, merged.actors);
   validator.checkDescriptor(exported.descriptor);
   const report = validator.messages();
   messages.push(...report);
-  timings['validate'] = validateMs + performance.now() - t;
+  timings['validate'] = stageMs.validate + validateMs + performance.now() - t;
   const problems = report.filter((m) => m.severity !== 'info').length;
   say(line('validate', problems === 0 ? 'all outputs valid' : `${problems} problems`, timings['validate']));
 

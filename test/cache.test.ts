@@ -9,6 +9,7 @@ import { generateDocument, generatorKit } from '../pipeline/bench/generate.ts';
 import { cacheKey, decodeEntry, encodeEntry, entryPath } from '../pipeline/cache/store.ts';
 import { pipelineVersion } from '../pipeline/cache/version.ts';
 import type { SourceDoc } from '../pipeline/document.ts';
+import type { DocumentOutcome } from '../pipeline/stages.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { build, type BuildResult } from '../pipeline/runner.ts';
 import { outputFiles } from './support/output-files.ts';
@@ -33,7 +34,7 @@ const expectSameOutput = (a: string, b: string) => {
 };
 const run = (out: string, withCache: boolean): Promise<BuildResult> =>
   build({ seeds, out: join(work, out), strict: false, sourceDateEpoch: null, cache: withCache ? cache : null });
-const entries = () => readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+const entries = () => readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.entry'));
 
 beforeAll(async () => {
   await writeCorpus(seeds, 5, N, kit);
@@ -100,14 +101,26 @@ describe('cache keys and entries', () => {
   });
 
   it('an entry decodes only for its own key and file and with an intact body', () => {
-    const outcome = { file: 'a.txt', messages: [], stats: {}, rows: { file: 'a.txt', document: {}, mentions: [], demands: [], dates: [], actors: [], uses: [], messages: [] } };
-    const entry = encodeEntry(key, JSON.stringify(outcome));
-    expect(decodeEntry(entry, key, 'a.txt')).toEqual(outcome);
+    const outcome = { file: 'a.txt', messages: [], stats: {}, rows: { file: 'a.txt', document: {}, mentions: [], demands: [], dates: [], actors: [], uses: [], messages: [] } } as unknown as DocumentOutcome;
+    const piece = { csv: 'm1,a\n', excel: 'm1;a\r\n', json: '{}' };
+    const pieces = { tables: { mentions: piece, demands: piece, dates: piece }, page: { demands: '["d"]', source: '<script>"Tekst æøå"</script>' } };
+    const result = { outcome, findings: [], pieces };
+    const entry = encodeEntry(key, result);
+    const back = decodeEntry(entry, key, 'a.txt');
+    expect(back?.outcome).toEqual(outcome);
+    expect(back?.findings).toEqual([]);
+    // The pieces come back as the bytes of the same text.
+    expect(Buffer.from(back?.pieces.page.source ?? '').toString('utf8')).toBe(pieces.page.source);
+    expect(Buffer.from(back?.pieces.tables.dates.excel ?? '').toString('utf8')).toBe(piece.excel);
     expect(decodeEntry(entry, cacheKey(doc, options, 'v2'), 'a.txt')).toBeNull();
     expect(decodeEntry(entry, key, 'b.txt')).toBeNull();
-    expect(decodeEntry(entry.replace('"mentions":[]', '"mentions":[ ]'), key, 'a.txt')).toBeNull();
-    expect(decodeEntry(encodeEntry(key, JSON.stringify({ ...outcome, rows: null })), key, 'a.txt')).toBeNull();
-    expect(entryPath('/c', key)).toBe(`/c/${key.slice(0, 2)}/${key}.json`);
+    // A changed byte, a truncated entry and a malformed outcome are rejected.
+    const flipped = Buffer.from(entry);
+    flipped.writeUInt8((flipped.at(-3) ?? 0) ^ 1, flipped.length - 3);
+    expect(decodeEntry(flipped, key, 'a.txt')).toBeNull();
+    expect(decodeEntry(entry.subarray(0, entry.length - 1), key, 'a.txt')).toBeNull();
+    expect(decodeEntry(encodeEntry(key, { ...result, outcome: { ...outcome, rows: null } as unknown as DocumentOutcome }), key, 'a.txt')).toBeNull();
+    expect(entryPath('/c', key)).toBe(`/c/${key.slice(0, 2)}/${key}.entry`);
   });
 });
 
@@ -121,7 +134,7 @@ describe('command line', () => {
     expect(existsSync(join(cwd, 'never'))).toBe(false);
     const b = cli('--out', join(cwd, 'b'), '--cache', join(cwd, 'c'), '--workers', '2');
     expect(b.status, b.stderr).toBe(0);
-    expect(readdirSync(join(cwd, 'c'), { recursive: true }).filter((f) => String(f).endsWith('.json'))).toHaveLength(5);
+    expect(readdirSync(join(cwd, 'c'), { recursive: true }).filter((f) => String(f).endsWith('.entry'))).toHaveLength(5);
     const bad = cli('--out', join(cwd, 'd'), '--workers', '0');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage --workers must be a whole number/);

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../pipeline/bench/corpus.ts';
 import { generatorKit } from '../pipeline/bench/generate.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
-import { sha256 } from '../pipeline/ids.ts';
-import type { Message } from '../pipeline/messages.ts';
 import { Progress } from '../pipeline/parallel/progress.ts';
-import { SourceRef } from '../pipeline/parallel/source-ref.ts';
 import { build, type BuildResult } from '../pipeline/runner.ts';
 import { outputFiles } from './support/output-files.ts';
 
@@ -54,31 +51,6 @@ describe('parallel build', () => {
   it('stays on one thread when there is too little to process for workers to pay off', async () => {
     const r = await build({ seeds, out: join(work, 'small'), strict: false, sourceDateEpoch: null, workers: 4 });
     expect(r.threads).toBe(1);
-  });
-});
-
-describe('SourceRef', () => {
-  it('reads the source back from its file, stripped of a BOM like ingest does', () => {
-    const path = join(work, 'bom.txt');
-    const bytes = Buffer.from('\ufeffLO krever tiltak.\r\n', 'utf8');
-    writeFileSync(path, bytes);
-    const said: Message[] = [];
-    const ref = new SourceRef('doc_x', 'bom.txt', sha256(bytes), null, path, (m) => said.push(m));
-    expect(ref.source).toBe('LO krever tiltak.\r\n');
-    expect(said).toEqual([]);
-  });
-
-  it('reports a file that changed or vanished since ingest, once', () => {
-    const path = join(work, 'changed.txt');
-    writeFileSync(path, 'Ny tekst.');
-    const said: Message[] = [];
-    const ref = new SourceRef('doc_y', 'changed.txt', sha256('Gammel tekst.'), null, path, (m) => said.push(m));
-    expect(ref.source).toBe('Ny tekst.');
-    void ref.source;
-    expect(said.map((m) => [m.code, m.file, m.severity])).toEqual([['source-changed', 'changed.txt', 'error']]);
-    const gone = new SourceRef('doc_z', 'gone.txt', 'ab', null, join(work, 'gone.txt'), (m) => said.push(m));
-    expect(gone.source).toBe('');
-    expect(said).toHaveLength(2);
   });
 });
 

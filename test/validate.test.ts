@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../pipeline/assemble/index.ts';
 import type { Context } from '../pipeline/context.ts';
@@ -7,6 +11,9 @@ import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import type { Message } from '../pipeline/messages.ts';
 import { loadAssertions } from '../pipeline/validate/assertions.ts';
 import { DatasetValidator, validate } from '../pipeline/validate/index.ts';
+import { compileSchema } from '../pipeline/validate/schemas.ts';
+import { TABLE_NAMES } from '../pipeline/models/tables.ts';
+import { schemaFile } from '../pipeline/schemas/json-schemas.ts';
 import { hostileDoc } from './fixtures/hostile/doc.ts';
 
 // Validation reads no lexicon; an empty one keeps this test independent of the lexicon files.
@@ -173,5 +180,38 @@ describe('DatasetValidator, as the build streams documents into it', () => {
         ['foreign-key', 'mentions.json', first['mention_id'], 'actor_id'],
       ]),
     );
+  });
+});
+
+describe('validators kept between builds', () => {
+  it('the kept standalone code of every schema judges records exactly as the schema compiled afresh', () => {
+    const keep = mkdtempSync(join(tmpdir(), 'kravkart-validators-'));
+    try {
+      const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+      const cases: [string, unknown[]][] = TABLE_NAMES.map((t) => {
+        const rows = JSON.parse(readFileSync(join(dist, `${t}.json`), 'utf8')) as Record<string, unknown>[];
+        const first = rows[0] ?? {};
+        // Valid records, then broken ones: a wrong type, a missing key, an unknown key, a bad pattern.
+        const broken = Object.keys(first).flatMap((k) => [{ ...first, [k]: 12.5 }, { ...first, [k]: 'x' }]);
+        const { [Object.keys(first)[0] ?? '']: _gone, ...missing } = first;
+        return [schemaFile(t), [rows, [...broken.map((b) => [b]), [missing], [{ ...first, extra: 1 }]]]];
+      });
+      const descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as Record<string, unknown>;
+      cases.push(['frictionless/datapackage.json', [[descriptor], [{ ...descriptor, resources: 'none' }], [{ ...descriptor, name: 'Not A Name!' }]]]);
+      for (const [file, inputs] of cases) {
+        const fresh = compileSchema(file, null);
+        const written = compileSchema(file, keep);
+        const loaded = compileSchema(file, keep);
+        for (const input of inputs) {
+          const data = file.startsWith('frictionless/') ? (input as unknown[])[0] : input;
+          const verdicts = [fresh, written, loaded].map((v) => [v(data), v.errors ?? null]);
+          expect(verdicts[1], file).toEqual(verdicts[0]);
+          expect(verdicts[2], file).toEqual(verdicts[0]);
+        }
+      }
+      expect(readdirSync(keep).filter((f) => f.endsWith('.cjs'))).toHaveLength(cases.length);
+    } finally {
+      rmSync(keep, { recursive: true, force: true });
+    }
   });
 });

@@ -29,6 +29,18 @@ export function assemble(docs: ExtractedDoc[], ctx: Context): { dataset: Dataset
   return { dataset: { ...ds, documents: [...done.documents], actors: [...done.actors] }, messages: done.messages };
 }
 
+const byStart = <T extends { start: number }>(id: (r: T) => string) => (a: T, b: T) => a.start - b.start || byCodeUnits(id(a), id(b));
+
+/** A document's rows in published order: mentions, demands and dates each by start, then ID. */
+export function publishedRows(rows: DocRows): DocumentRows {
+  return {
+    document: rows.document,
+    mentions: [...rows.mentions].sort(byStart((r) => r.mention_id)),
+    demands: [...rows.demands].sort(byStart((r) => r.demand_id)),
+    dates: [...rows.dates].sort(byStart((r) => r.date_id)),
+  };
+}
+
 /** One document's rows as the outputs take them, and the IDs of the actors its rows may point to. */
 export interface MergedDocument {
   rows: DocumentRows;
@@ -62,16 +74,7 @@ export class Assembler {
     }
     this.documents.push(rows.document);
     for (const m of rows.messages) this.messages.push(m);
-    const byStart = <T extends { start: number }>(id: (r: T) => string) => (a: T, b: T) => a.start - b.start || byCodeUnits(id(a), id(b));
-    return {
-      rows: {
-        document: rows.document,
-        mentions: [...rows.mentions].sort(byStart((r) => r.mention_id)),
-        demands: [...rows.demands].sort(byStart((r) => r.demand_id)),
-        dates: [...rows.dates].sort(byStart((r) => r.date_id)),
-      },
-      actorIds,
-    };
+    return { rows: publishedRows(rows), actorIds };
   }
 
   /** The document rows in published order, the merged actor rows sorted by name, and assemble's messages. */

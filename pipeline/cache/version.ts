@@ -7,6 +7,8 @@ const PIPELINE_DIR = fileURLToPath(new URL('../', import.meta.url));
 // Tools that run beside or on a build and are never imported by one: editing them leaves every result valid.
 const TOOLS = new Set(['bench', 'eval', 'release']);
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+// The committed JSON Schemas: each document's checks against them are cached with its result.
+const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** Every file under a folder, as paths relative to it, in code-unit order (the same on every machine). */
 function filesUnder(dir: string): string[] {
@@ -27,13 +29,14 @@ let cached: string | null = null;
 
 /**
  * The pipeline's own version for caches: a hash of every file of the pipeline's source (code, lexicons, YAML;
- * not the bench, eval and release tools),
+ * not the bench, eval and release tools) and of the committed JSON Schemas,
  * the lockfile (dependency versions), the Node version (its ICU segments sentences) and the lexicon's hash.
  * Any change to any of them makes every cached result stale.
  */
 export function pipelineVersion(lexiconHash: string): string {
   if (cached === null) {
-    const parts = filesUnder(PIPELINE_DIR).map((f) => `${f}\u001f${sha256(readFileSync(join(PIPELINE_DIR, f)))}`);
+    const hashes = (dir: string, prefix: string) => filesUnder(dir).map((f) => `${prefix}${f}\u001f${sha256(readFileSync(join(dir, f)))}`);
+    const parts = [...hashes(PIPELINE_DIR, ''), ...hashes(SCHEMAS_DIR, 'schemas/')];
     let lock = '';
     try {
       lock = sha256(readFileSync(LOCKFILE));

@@ -9,13 +9,15 @@ import { dataPackage, type FileResource } from './datapackage.ts';
 import { PAGE_PATH, PageSink } from './html/page.ts';
 import { OutFile } from './out-file.ts';
 import { loadPackageMeta } from './package.ts';
-import { type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { type DocumentPieces, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { SQLITE_PATH, DatabaseSink } from './sqlite.ts';
 import { outputStamp } from './stamp.ts';
 import { TablesSink } from './table-sink.ts';
+import { ThreadedSink } from './sink-thread.ts';
 import { XLSX_PATH, WorkbookSink } from './xlsx.ts';
 
-export type { DocumentRows, WrittenFile } from './sink.ts';
+export type { DocumentPieces, DocumentRows, WrittenFile } from './sink.ts';
+export { documentPieces } from './pieces.ts';
 
 /** One output file, path relative to the output folder. */
 export interface OutputFile {
@@ -54,6 +56,8 @@ const PEOPLE_FILES: readonly FileResource[] = [
 /** Which outputs to write: the whole package (the build), or only the machine-readable tables (some tests). */
 export interface ExportScope {
   people: boolean;
+  /** Run the workbook and the database on threads of their own (large builds), rather than on the calling thread. */
+  threads?: boolean;
 }
 
 /** What the export wrote: every file (the checksum list last) and the descriptor, for validation. */
@@ -79,13 +83,14 @@ export class Exporter {
   /** Open every sink of the scope, writing into `dirs.out` (and scratch files into `dirs.scratch`). */
   static async open(dirs: SinkDirs, ctx: Context, scope: ExportScope = { people: true }): Promise<Exporter> {
     const sinks: OutputSink[] = [new TablesSink(dirs)];
-    if (scope.people) sinks.push(new WorkbookSink(dirs), await DatabaseSink.open(dirs), new PageSink(dirs));
+    if (scope.people && scope.threads === true) sinks.push(new ThreadedSink('workbook', dirs), new ThreadedSink('database', dirs), new PageSink(dirs));
+    else if (scope.people) sinks.push(new WorkbookSink(dirs), await DatabaseSink.open(dirs), new PageSink(dirs));
     return new Exporter(dirs, ctx, sinks, scope);
   }
 
-  /** The next document's rows, in published order; `source` its decoded text (for the page). */
-  add(rows: DocumentRows, source: string | null): void {
-    for (const s of this.sinks) s.add(rows, source);
+  /** The next document's rows, in published order; `source` its decoded text (for the page); `pieces` made ahead of time, if any. */
+  add(rows: DocumentRows, source: string | null, pieces?: DocumentPieces): void {
+    for (const s of this.sinks) s.add(rows, source, pieces);
   }
 
   /** Finish every output, then the descriptor, the codebook and the checksum list. */
@@ -93,8 +98,8 @@ export class Exporter {
     const meta = packageMeta(this.ctx);
     const created = createdFrom(this.ctx.options.sourceDateEpoch ?? undefined);
     const tail = { documents, actors, meta, created, stamp: outputStamp(documents, created), citation: citation({ meta, created }) };
-    const written: WrittenFile[] = [];
-    for (const s of this.sinks) written.push(...(await s.finish(tail)));
+    // Every sink finishes at once: those on threads of their own close their files while the others write theirs.
+    const written: WrittenFile[] = (await Promise.all(this.sinks.map((s) => s.finish(tail)))).flat();
     const byPath = new Map(written.map((w) => [w.path, w]));
     const descriptor = dataPackage({ meta, created, documents, written: byPath, excel: true, ...(this.scope.people ? { files: PEOPLE_FILES } : {}) });
     written.push(this.text('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`));

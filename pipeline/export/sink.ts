@@ -1,5 +1,7 @@
 import type { ActorRow, DateRow, DemandRow, DocumentRow, MentionRow } from '../models/tables.ts';
 import type { PackageMeta } from './package.ts';
+import type { PagePiece } from './html/page-sink.ts';
+import type { TablePieces } from './table-sink.ts';
 
 /** One document's rows in published order (mentions, demands and dates sorted by start, then ID). */
 export interface DocumentRows {
@@ -7,6 +9,15 @@ export interface DocumentRows {
   mentions: readonly MentionRow[];
   demands: readonly DemandRow[];
   dates: readonly DateRow[];
+}
+
+/**
+ * One document's share of the text outputs, made ahead of time (on the worker that processed the document, and
+ * cached with it): a sink given them appends them as they are instead of serialising the rows again.
+ */
+export interface DocumentPieces {
+  tables: TablePieces;
+  page: PagePiece;
 }
 
 /** What is known only when every document has been added: the small corpus-wide tables and the package facts. */
@@ -38,8 +49,11 @@ export interface WrittenFile {
  * it writes them to its file, or to scratch files it assembles in `finish`.
  */
 export interface OutputSink {
-  /** The next document's rows; `source` is its decoded text (without BOM), or null when it could not be read. */
-  add(rows: DocumentRows, source: string | null): void;
+  /**
+   * The next document's rows; `source` is its decoded text (without BOM), or null when it could not be read;
+   * `pieces`, when given, are what `documentPieces` makes of the same rows and source.
+   */
+  add(rows: DocumentRows, source: string | null, pieces?: DocumentPieces): void;
   /** Write what is left and close every file; returns the files written into the output folder. */
   finish(tail: CorpusTail): Promise<WrittenFile[]>;
 }

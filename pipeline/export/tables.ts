@@ -71,25 +71,34 @@ export function jsonRecord(row: object, columns: readonly Column[]): Record<stri
   return out;
 }
 
+/** A run of JSON records as they sit in a table's file: each indented by two, `,` and a new line between them. */
+export function jsonPiece(records: readonly object[]): string {
+  return records.map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')).join(',\n  ');
+}
+
 /**
  * Writes a JSON table in pieces, byte for byte what `JSON.stringify(rows, null, 2)` gives for the whole array
  * (plus a final newline): `[`, each record indented by two, `,` between them, `]`.
  */
 export class JsonArrayWriter {
-  private count = 0;
-  constructor(private readonly out: (s: string) => void) {}
+  private started = false;
+  constructor(private readonly out: (s: string | Uint8Array) => void) {}
 
   /** Append records. */
   add(records: readonly object[]): void {
-    for (const r of records) {
-      const body = JSON.stringify(r, null, 2).replace(/\n/g, '\n  ');
-      this.out(`${this.count === 0 ? '[\n  ' : ',\n  '}${body}`);
-      this.count += 1;
-    }
+    this.addPiece(jsonPiece(records));
+  }
+
+  /** Append records already made into a piece by `jsonPiece` (as text or its UTF-8 bytes). */
+  addPiece(piece: string | Uint8Array): void {
+    if (piece.length === 0) return;
+    this.out(this.started ? ',\n  ' : '[\n  ');
+    this.out(piece);
+    this.started = true;
   }
 
   /** Close the array. */
   end(): void {
-    this.out(this.count === 0 ? '[]\n' : '\n]\n');
+    this.out(this.started ? '\n]\n' : '[]\n');
   }
 }

@@ -5,8 +5,9 @@ import { OutFile } from './out-file.ts';
 import { DEFLATE_LEVEL, type ZipEntryFacts, type ZipPiece } from './zip-writer.ts';
 
 // fflate's stream keeps a 96 KiB window buffer and grows it for good when one push brings more than 64 KiB, so
-// text is gathered to about this many UTF-16 units and pushed in slices of at most PUSH_BYTES.
-const TEXT_CHUNK = 16_384;
+// text is gathered to about this many UTF-16 units and pushed in slices of at most PUSH_BYTES. Each push costs a
+// pass over fflate's block set-up: pushes of 64 KiB deflate a sheet twice as fast as pushes of 16 KiB.
+const TEXT_CHUNK = 65_536;
 const PUSH_BYTES = 65_536;
 // A stored deflate block holds at most this many bytes.
 const STORED_MAX = 65_535;
@@ -29,6 +30,7 @@ export class DeflateFile {
   private pendingUnits = 0;
   private crc = 0;
   private size = 0;
+  private carry: Buffer = Buffer.alloc(0);
 
   /** Deflate into `dir`/`name`. */
   constructor(
@@ -61,11 +63,17 @@ export class DeflateFile {
     this.pendingUnits = 0;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    for (let off = 0; off < bytes.length; off += PUSH_BYTES) {
-      const slice = bytes.subarray(off, off + PUSH_BYTES);
-      this.deflate.push(slice, final && off + PUSH_BYTES >= bytes.length);
+    // Only whole PUSH_BYTES slices go in before the end: the rest waits for the next text.
+    const all = this.carry.length === 0 ? bytes : Buffer.concat([this.carry, bytes]);
+    let off = 0;
+    for (; all.length - off >= PUSH_BYTES; off += PUSH_BYTES) {
+      this.deflate.push(all.subarray(off, off + PUSH_BYTES), final && off + PUSH_BYTES === all.length);
     }
-    if (final && bytes.length === 0) this.deflate.push(bytes, true);
+    this.carry = all.subarray(off);
+    if (final && (this.carry.length > 0 || all.length === 0)) {
+      this.deflate.push(this.carry, true);
+      this.carry = Buffer.alloc(0);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The raw bytes of a seeds folder, read at the edge; nothing decoded or interpreted yet. */
@@ -56,7 +57,8 @@ export async function readCorpus(absDir: string, displayDir: string): Promise<Ra
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const name of names) {
     try {
-      const buf = await readFile(join(absDir, name));
+      // Read synchronously: thousands of small files, and each asynchronous read costs a trip through the thread pool.
+      const buf = readFileSync(join(absDir, name));
       files.push({ name, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
     } catch (e) {
       unreadable.push({ name, reason: reasonOf(e) });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { sha256 } from '../ids.ts';
 import { readDataFile } from '../data-file.ts';
@@ -33,6 +34,12 @@ const FILES = {
 } as const;
 
 let cached: Lexicon | null = null;
+
+/** The lexicon's hash (as `Lexicon.hash`) from its files' text alone, without parsing them: what a cache key needs. */
+export function lexiconHash(): string {
+  if (cached) return cached.hash;
+  return sha256(Object.values(FILES).map(([file]) => sha256(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))).join(''));
+}
 
 /** Load and validate every lexicon file once; a broken file stops the build with its file and line. */
 export function loadLexicon(): Lexicon {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Context } from '../context.ts';
 import type { SourceDoc } from '../document.ts';
 import { BuildFailure, message } from '../messages.ts';
-import type { DocumentOutcome } from '../stages.ts';
-import { cacheKey, entryPath, readEntry, type CacheStats } from '../cache/store.ts';
+import { cacheKey, decodeEntry, entryPath, readEntry, type CacheStats } from '../cache/store.ts';
+import type { DocumentResult } from './result.ts';
 import { WorkerPool } from './pool.ts';
 import { noTimes, type DocumentTask, type StageTimes, type WorkerReply } from './protocol.ts';
 import { runTask } from './task.ts';
@@ -24,7 +24,7 @@ export interface Plan {
 
 /** One processed document, in document order. */
 export interface Processed {
-  outcome: DocumentOutcome;
+  result: DocumentResult;
   /** Time its stages took (zeros when it came from the cache). */
   times: StageTimes;
   cached: boolean;
@@ -57,7 +57,7 @@ export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, 
     const task: DocumentTask = { seq, doc, cacheKey: key };
     const reply = pool === null ? Promise.resolve(runTask(task, plan.ctx, cache?.dir ?? null)) : pool.run(task);
     return reply.then(
-      (r) => fromReply(r, doc.file, size),
+      (r) => fromReply(r, key, doc.file, size),
       (e: Error) => Promise.reject(failure(doc.file, e.message, [])),
     );
   };
@@ -70,7 +70,7 @@ export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, 
       const entry = readEntry(cache.dir, key, doc.file);
       if (typeof entry !== 'string') {
         stats.hits += 1;
-        return Promise.resolve({ outcome: entry, times: noTimes(), cached: true, threads: 0 });
+        return Promise.resolve({ result: entry, times: noTimes(), cached: true, threads: 0 });
       }
       if (entry === 'corrupt') stats.corrupt += 1;
       else stats.misses += 1;
@@ -93,9 +93,11 @@ export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, 
   }
 }
 
-function fromReply(r: WorkerReply, file: string, threads: number): Processed {
+function fromReply(r: WorkerReply, key: string | null, file: string, threads: number): Processed {
   if (!r.ok) throw failure(file, r.error, r.messages);
-  return { outcome: JSON.parse(r.outcome) as DocumentOutcome, times: r.times, cached: false, threads };
+  const result = decodeEntry(r.entry, key, file);
+  if (result === null) throw failure(file, 'the result of processing it does not decode', []);
+  return { result, times: r.times, cached: false, threads };
 }
 
 /** A pipeline bug while processing one document: stop the build, naming the document. */

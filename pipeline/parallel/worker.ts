@@ -4,11 +4,15 @@ import { loadLexicon } from '../lexicon/load.ts';
 import { BuildFailure } from '../messages.ts';
 import type { DocumentTask, WorkerReply, WorkerSetup } from './protocol.ts';
 import { runTask } from './task.ts';
+import { keepCompiledValidators } from '../validate/index.ts';
 
 // A worker thread of the document pool: loads the lexicon once, then processes documents as they arrive.
 const setup = (workerData as { setup: WorkerSetup }).setup;
 const port = parentPort;
 if (port === null) throw new Error('pipeline/parallel/worker.ts runs only as a worker thread');
+
+// Validators compiled from the schemas are kept beside the document cache, as on the main thread.
+keepCompiledValidators(setup.cacheDir);
 
 let ctx: Context | null = null;
 let failure: WorkerReply | null = null;

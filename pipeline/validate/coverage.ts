@@ -1,16 +1,16 @@
 import { message } from '../messages.ts';
 import { TABLE_NAMES, type TableName } from '../models/tables.ts';
 import type { Assertions } from './assertions.ts';
-import type { Report } from './report.ts';
+import type { ReportSink } from './report.ts';
 
 type Coverage = Assertions['coverage'];
 
-function say(report: Report, strict: boolean, assertion: string, reason: string, file: string | null): void {
+function say(report: ReportSink, strict: boolean, assertion: string, reason: string, file: string | null): void {
   report.add(`coverage ${assertion}`, message('coverage', reason, { stage: 'validate', file, severity: strict ? 'error' : 'warning' }));
 }
 
 /** Coverage of the whole dataset: rows per table. Warnings, or errors when `strict`. */
-export function checkRowCounts(counts: ReadonlyMap<TableName, number>, expect: Coverage, strict: boolean, report: Report): void {
+export function checkRowCounts(counts: ReadonlyMap<TableName, number>, expect: Coverage, strict: boolean, report: ReportSink): void {
   for (const t of TABLE_NAMES) {
     const min = expect.min_rows[t];
     const n = counts.get(t) ?? 0;
@@ -28,7 +28,7 @@ export function checkDocumentCoverage(
   undated: boolean,
   expect: Coverage,
   strict: boolean,
-  report: Report,
+  report: ReportSink,
 ): void {
   const per = expect.per_document;
   const file = typeof d['source_file'] === 'string' ? d['source_file'] : String(d['document_id']);

@@ -2,28 +2,19 @@ import type { Context } from '../context.ts';
 import { message, type Message } from '../messages.ts';
 import { TABLES, TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { loadAssertions, type Assertions } from './assertions.ts';
-import { checkDocumentCoverage, checkRowCounts } from './coverage.ts';
-import { checkOffsets, idOf, type Tables } from './integrity.ts';
-import { Report } from './report.ts';
+import { checkRowCounts } from './coverage.ts';
+import { checkDocument, type CheckedRows, type ValidatedSource } from './document-checks.ts';
+import { idOf } from './integrity.ts';
+import { Report, type Finding } from './report.ts';
 import { checkDataPackage, checkTableSchema } from './schemas.ts';
+
+export type { ValidatedSource } from './document-checks.ts';
 
 type Row = Record<string, unknown>;
 type ForeignKey = (typeof TABLES)[TableName]['foreignKeys'][number];
 
-/** One document as validate needs it: its file, its decoded source text (null when unreadable), curated metadata. */
-export interface ValidatedSource {
-  file: string;
-  source: string | null;
-  undated: boolean;
-}
-
 /** One document's rows, as plain records (possibly broken: every check is defensive), and the actors they may use. */
-export interface RowsOfDocument {
-  /** The document's row, or null for rows that belong to no known document (reported as foreign-key problems). */
-  document: Row | null;
-  mentions: readonly Row[];
-  demands: readonly Row[];
-  dates: readonly Row[];
+export interface RowsOfDocument extends CheckedRows {
   /** IDs of the actors the document's pipeline run declared it uses: each gets an actor row. */
   actorIds: ReadonlySet<string>;
 }
@@ -56,25 +47,22 @@ export class DatasetValidator {
     this.report = new Report(this.expect.report_limit);
   }
 
-  /** Check one document's rows; `source` is the document's text for the offset checks. */
-  add(rows: RowsOfDocument, source: ValidatedSource | null): void {
+  /**
+   * Check one document's rows; `source` is the document's text for the offset checks. `findings`, when given, are
+   * what `checkDocument` found in the same rows and source elsewhere (a worker, the cache); only the checks across
+   * documents run here then.
+   */
+  add(rows: RowsOfDocument, source: ValidatedSource | null, findings?: readonly Finding[]): void {
     const doc = rows.document;
     if (doc !== null) this.documentIds.add(doc['document_id']);
-    const tables: Tables = { documents: doc === null ? [] : [doc], actors: [], mentions: [...rows.mentions], demands: [...rows.demands], dates: [...rows.dates] };
-    for (const t of ['mentions', 'demands', 'dates'] as const) {
-      this.table(t, tables[t], rows.actorIds);
-    }
-    if (source !== null && doc !== null) {
-      checkOffsets(tables, source.source === null ? [] : [{ file: source.file, source: source.source }], this.expect.integrity.offsets, this.report);
-      const count = (rs: readonly Row[]) => rs.filter((r) => r['document_id'] === doc['document_id']).length;
-      checkDocumentCoverage(doc, { mentions: count(rows.mentions), demands: count(rows.demands) }, source.undated, this.expect.coverage, this.ctx.options.strict, this.report);
-    }
+    for (const [assertion, m] of findings ?? checkDocument(rows, source, this.expect, this.ctx.options.strict)) this.report.add(assertion, m);
+    for (const t of ['mentions', 'demands', 'dates'] as const) this.keys(t, rows[t], rows.actorIds);
   }
 
   /** Check the corpus-wide tables and every reference left open; then the row counts. */
   finish(documents: readonly Row[], actors: readonly Row[]): void {
-    this.table('documents', documents, null);
-    this.table('actors', actors, null);
+    this.table('documents', documents);
+    this.table('actors', actors);
     const actorIds = new Set(actors.map((a) => a['actor_id']));
     const documentIds = new Set(documents.map((d) => d['document_id']));
     for (const [value, use] of this.usedActors) {
@@ -98,10 +86,16 @@ export class DatasetValidator {
     return this.report.messages();
   }
 
-  // Schema, unique IDs and foreign keys of some rows of a table; `actorIds` null: actors are checked at the end.
-  private table(t: TableName, rows: readonly Row[], actorIds: ReadonlySet<string> | null): void {
+  // Schema, unique IDs and foreign keys of a corpus-wide table (documents, actors), checked at the end.
+  private table(t: TableName, rows: readonly Row[]): void {
     if (rows.length === 0) return;
     checkTableSchema(t, rows, this.report);
+    this.keys(t, rows, null);
+  }
+
+  // Unique IDs and foreign keys of some rows of a table; `actorIds` null: actors are checked at the end.
+  private keys(t: TableName, rows: readonly Row[], actorIds: ReadonlySet<string> | null): void {
+    if (rows.length === 0) return;
     const key = TABLES[t].primaryKey;
     const seen = this.ids.get(t) as Map<unknown, number>;
     let n = this.counts.get(t) ?? 0;

@@ -6,6 +6,9 @@ import type { OutputFile } from '../export/index.ts';
 import { DatasetValidator } from './dataset-validator.ts';
 
 export { DatasetValidator, type RowsOfDocument, type ValidatedSource } from './dataset-validator.ts';
+export { checkDocument } from './document-checks.ts';
+export { loadAssertions } from './assertions.ts';
+export { keepCompiledValidators } from './schemas.ts';
 
 type Row = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { message } from '../messages.ts';
 import { TABLES, type TableName } from '../models/tables.ts';
 import type { Assertions } from './assertions.ts';
-import type { Report } from './report.ts';
+import type { ReportSink } from './report.ts';
 
 /** The parsed JSON tables, rows as plain objects (they may violate their schema; every check is defensive). */
 export type Tables = Record<TableName, Record<string, unknown>[]>;
@@ -19,7 +19,7 @@ const show = (v: unknown): string => {
 };
 
 /** The source slice [start, end) in code points equals the declared column (quote or text), exactly. */
-export function checkOffsets(tables: Tables, docs: readonly { file: string; source: string }[], columns: Assertions['integrity']['offsets'], report: Report): void {
+export function checkOffsets(tables: Tables, docs: readonly { file: string; source: string }[], columns: Assertions['integrity']['offsets'], report: ReportSink): void {
   const byFile = new Map(docs.map((d) => [d.file, d]));
   const fileOf = new Map(tables.documents.map((d) => [d['document_id'], d['source_file']]));
   const codePoints = new Map<string, string[]>();

@@ -1,10 +1,18 @@
 import { message, type Message } from '../messages.ts';
 
+/** Where checks put what they find: a message under the name of the assertion it breaks. */
+export interface ReportSink {
+  add(assertion: string, m: Message): void;
+}
+
+/** One finding of a check, as a ReportSink receives it: kept in order, so findings made elsewhere can be replayed. */
+export type Finding = readonly [assertion: string, message: Message];
+
 /**
  * Collects the messages of a validation run, keeping the first `limit` of each assertion and summarising the
  * rest in one message with their count, so one systematic bug cannot bury every other problem.
  */
-export class Report {
+export class Report implements ReportSink {
   private readonly kept: Message[] = [];
   private readonly tally = new Map<string, { seen: number; sample: Message }>();
 

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemandRow } from '../../models/tables.ts';
 import { OutFile } from '../out-file.ts';
-import type { CorpusTail, DocumentRows, OutputSink, SinkDirs, WrittenFile } from '../sink.ts';
+import type { CorpusTail, DocumentPieces, DocumentRows, OutputSink, SinkDirs, WrittenFile } from '../sink.ts';
 import { MODALITY_LABELS, TOPIC_LABELS } from './labels.ts';
 import { DATA_CLOSE, dataOpen, pageEnd, pageStart, scriptJson } from './template.ts';
 
@@ -25,6 +25,19 @@ const pageDemand = (d: DemandRow): unknown[] => [d.demand_id, d.document_id, d.t
 /** ID of the data element holding a document's source text; `page.js` parses it only when the document is opened. */
 const sourceElementId = (documentId: string): string => `kilde-${documentId}`;
 
+/** One document's share of the page: its demands (JSON arrays, `,` and a new line between them) and its source element. */
+export interface PagePiece {
+  demands: string | Uint8Array;
+  source: string | Uint8Array;
+}
+
+/** A document's share of the page: a pure function, so any thread can make it ahead of time. */
+export function pagePiece(rows: DocumentRows, source: string | null): PagePiece {
+  const demands = rows.demands.map((d) => scriptJson(pageDemand(d))).join(',\n');
+  const element = source === null ? '' : `${dataOpen(sourceElementId(rows.document.document_id))}${scriptJson(source)}${DATA_CLOSE}`;
+  return { demands, source: element };
+}
+
 /**
  * Builds `index.html` as the documents stream past: each document's demands and source text go straight to
  * scratch files, and `finish` writes the page around them, copying the scratch files in piece by piece. Memory holds
@@ -42,17 +55,14 @@ export class PageSink implements OutputSink {
   }
 
   /** The document's demands, one JSON array each, and its source text as one data element of its own. */
-  add(rows: DocumentRows, source: string | null): void {
-    for (const d of rows.demands) {
+  add(rows: DocumentRows, source: string | null, pieces?: DocumentPieces): void {
+    const piece = pieces?.page ?? pagePiece(rows, source);
+    if (piece.demands.length > 0) {
       if (this.demandCount > 0) this.demands.write(',\n');
-      this.demands.write(scriptJson(pageDemand(d)));
-      this.demandCount++;
+      this.demands.write(piece.demands);
     }
-    if (source !== null) {
-      this.sources.write(dataOpen(sourceElementId(rows.document.document_id)));
-      this.sources.write(scriptJson(source));
-      this.sources.write(DATA_CLOSE);
-    }
+    this.demandCount += rows.demands.length;
+    this.sources.write(piece.source);
   }
 
   /** Write the page into the output folder. */

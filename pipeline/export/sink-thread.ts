@@ -1,0 +1,43 @@
+import { Worker } from 'node:worker_threads';
+import { BuildFailure } from '../messages.ts';
+import type { CorpusTail, DocumentRows, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
+import type { SinkKind, SinkReply, SinkRequest } from './sink-kinds.ts';
+
+const BOOTSTRAP = new URL('../parallel/bootstrap.mjs', import.meta.url);
+const ENTRY = new URL('./sink-worker.ts', import.meta.url).href;
+
+/**
+ * An output sink run on a thread of its own: each document's rows are posted to it as they come, so the workbook's
+ * compression and the database's inserts run beside the rest of the build instead of after it. The same sink code
+ * writes the same bytes whichever thread runs it.
+ */
+export class ThreadedSink implements OutputSink {
+  private readonly worker: Worker;
+  private readonly answer: Promise<SinkReply>;
+
+  constructor(kind: SinkKind, dirs: SinkDirs) {
+    this.worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, kind, dirs } });
+    this.answer = new Promise((resolve) => {
+      this.worker.once('message', (r: SinkReply) => resolve(r));
+      this.worker.once('error', (e: Error) => resolve({ type: 'failed', error: e.stack ?? String(e), messages: null }));
+      this.worker.once('exit', (code) => resolve({ type: 'failed', error: `the ${kind} thread stopped (exit code ${code})`, messages: null }));
+    });
+  }
+
+  add(rows: DocumentRows, source: string | null): void {
+    this.post({ type: 'add', rows, source });
+  }
+
+  async finish(tail: CorpusTail): Promise<WrittenFile[]> {
+    this.post({ type: 'finish', tail });
+    const r = await this.answer;
+    await this.worker.terminate();
+    if (r.type === 'finished') return r.written;
+    if (r.messages !== null) throw new BuildFailure(r.messages);
+    throw new Error(r.error);
+  }
+
+  private post(m: SinkRequest): void {
+    this.worker.postMessage(m);
+  }
+}
