@@ -149,24 +149,29 @@ async function processAndExport(
   let exportMs = 0;
   let validateMs = 0;
   const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
-  for await (const p of processDocuments(docs, plan, cacheStats)) {
-    // Each document's share of the text outputs and its own checks were made with its stages (or come from the
-    // cache): here it is merged, checked across documents, and written.
-    const { outcome, findings, pieces } = p.result;
-    for (const m of outcome.messages) messages.push(m);
-    const merged = merger.add(outcome.rows);
-    let s = performance.now();
-    validator.add({ ...merged.rows, actorIds: merged.actorIds }, null, findings);
-    validateMs += performance.now() - s;
-    s = performance.now();
-    exporter.add(merged.rows, null, pieces);
-    exportMs += performance.now() - s;
-    for (const k of ['mentions', 'demands', 'dates'] as const) rowCounts[k] += merged.rows[k].length;
-    for (const k of Object.keys(total) as (keyof DocumentStats)[]) total[k] += outcome.stats[k];
-    for (const k of Object.keys(stageMs) as (keyof typeof stageMs)[]) stageMs[k] += p.times[k];
-    threads = Math.max(threads, p.threads);
-    done += 1;
-    req.onDocument?.(done, count);
+  try {
+    for await (const p of processDocuments(docs, plan, cacheStats)) {
+      // Each document's share of the text outputs and its own checks were made with its stages (or come from the
+      // cache): here it is merged, checked across documents, and written.
+      const { outcome, findings, pieces } = p.result;
+      for (const m of outcome.messages) messages.push(m);
+      const merged = merger.add(outcome.rows);
+      let s = performance.now();
+      validator.add({ ...merged.rows, actorIds: merged.actorIds }, null, findings);
+      validateMs += performance.now() - s;
+      s = performance.now();
+      exporter.add(merged.rows, null, pieces);
+      exportMs += performance.now() - s;
+      for (const k of ['mentions', 'demands', 'dates'] as const) rowCounts[k] += merged.rows[k].length;
+      for (const k of Object.keys(total) as (keyof DocumentStats)[]) total[k] += outcome.stats[k];
+      for (const k of Object.keys(stageMs) as (keyof typeof stageMs)[]) stageMs[k] += p.times[k];
+      threads = Math.max(threads, p.threads);
+      done += 1;
+      req.onDocument?.(done, count);
+    }
+  } catch (e) {
+    await exporter.abort();
+    throw e;
   }
   timings['documents'] = performance.now() - t;
   Object.assign(timings, { normalise: stageMs.normalise, segment: stageMs.segment, extract: stageMs.extract });

@@ -99,13 +99,24 @@ export class Exporter {
     const created = createdFrom(this.ctx.options.sourceDateEpoch ?? undefined);
     const tail = { documents, actors, meta, created, stamp: outputStamp(documents, created), citation: citation({ meta, created }) };
     // Every sink finishes at once: those on threads of their own close their files while the others write theirs.
-    const written: WrittenFile[] = (await Promise.all(this.sinks.map((s) => s.finish(tail)))).flat();
+    let written: WrittenFile[];
+    try {
+      written = (await Promise.all(this.sinks.map((s) => s.finish(tail)))).flat();
+    } catch (e) {
+      await this.abort();
+      throw e;
+    }
     const byPath = new Map(written.map((w) => [w.path, w]));
     const descriptor = dataPackage({ meta, created, documents, written: byPath, excel: true, ...(this.scope.people ? { files: PEOPLE_FILES } : {}) });
     written.push(this.text('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`));
     written.push(this.text('CODEBOOK.md', codebook(meta)));
     written.push(this.text('SHA256SUMS', checksums(written)));
     return { written, descriptor };
+  }
+
+  /** Stop every sink without finishing (the build failed), so no thread writes on while the folders are removed. */
+  async abort(): Promise<void> {
+    await Promise.all(this.sinks.map((s) => s.abort?.()));
   }
 
   private text(path: string, content: string): WrittenFile {

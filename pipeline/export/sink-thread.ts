@@ -37,6 +37,10 @@ export class ThreadedSink implements OutputSink {
     throw new Error(r.error);
   }
 
+  async abort(): Promise<void> {
+    await this.worker.terminate();
+  }
+
   private post(m: SinkRequest): void {
     this.worker.postMessage(m);
   }

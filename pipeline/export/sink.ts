@@ -56,6 +56,8 @@ export interface OutputSink {
   add(rows: DocumentRows, source: string | null, pieces?: DocumentPieces): void;
   /** Write what is left and close every file; returns the files written into the output folder. */
   finish(tail: CorpusTail): Promise<WrittenFile[]>;
+  /** Stop without finishing (the build failed): a sink with a thread of its own stops it, so nothing writes on. */
+  abort?(): Promise<void>;
 }
 
 /** Where a sink writes: the output folder being built, and a scratch folder (outside it) for temporary files. */
