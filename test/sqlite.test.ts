@@ -7,7 +7,7 @@ import { readCorpus } from '../pipeline/ingest/read.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
 import { loadPackageMeta } from '../pipeline/export/package.ts';
 import { BuildFailure } from '../pipeline/messages.ts';
-import { DatabaseSink, SQLITE_PATH, openSqlite, sqlValue } from '../pipeline/export/sqlite.ts';
+import { DatabaseSink, SQLITE_PATH, openSqlite, sqlValue, type SqliteDb } from '../pipeline/export/sqlite.ts';
 import { LINK_TABLES } from '../pipeline/export/sqlite-schema.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { TABLES, TABLE_NAMES, type Dataset } from '../pipeline/models/tables.ts';
@@ -30,23 +30,26 @@ const build = async (data: Dataset = ds): Promise<Buffer> => {
   return files.get(SQLITE_PATH) as Buffer;
 };
 const bytes = await build();
-const db = await openSqlite(bytes);
+const db = openSqlite(bytes);
 afterAll(() => db.close());
 
-const rows = (sql: string, bind: (string | number)[] = []) => db.selectObjects(sql, bind);
+const rows = (sql: string, bind: (string | number)[] = []) => db.prepare(sql).all(...bind) as Record<string, unknown>[];
+// The first column of the first row (undefined when there is none), and every row as an array of values.
+const value = (sql: string, bind: (string | number)[] = [], on: SqliteDb = db): unknown => on.prepare(sql).pluck().get(...bind);
+const arrays = (sql: string, on: SqliteDb = db) => on.prepare(sql).raw().all() as unknown[][];
 
 describe('kravkart.sqlite', () => {
   it('is a valid SQLite file with a fixed page size and every foreign key resolved', () => {
     expect(Buffer.from(bytes.subarray(0, 16)).toString('latin1')).toBe('SQLite format 3\u0000');
     expect(Buffer.from(bytes).readUInt16BE(16)).toBe(4096); // the page size, as every reader sees it in the header
-    expect(db.selectValue('PRAGMA integrity_check')).toBe('ok');
-    expect(db.selectArrays('PRAGMA foreign_key_check')).toEqual([]);
+    expect(value('PRAGMA integrity_check')).toBe('ok');
+    expect(arrays('PRAGMA foreign_key_check')).toEqual([]);
   });
 
   it('holds every row of every table equal to the records, in their published order', () => {
     for (const t of TABLE_NAMES) {
       const cols = columns(t);
-      const got = db.selectArrays(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM ${t} ORDER BY rowid`);
+      const got = arrays(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM ${t} ORDER BY rowid`);
       const want = ds[t].map((r) => cols.map((c) => sqlValue((r as Record<string, unknown>)[c.name], c)));
       expect(got, t).toEqual(want);
     }
@@ -73,17 +76,17 @@ describe('kravkart.sqlite', () => {
 
   it('links each claimant of a demand in `demand_claimants`, in list order', () => {
     expect(LINK_TABLES.map((l) => l.name)).toEqual(['demand_claimants']);
-    const links = db.selectArrays('SELECT demand_id, actor_id, ordinal FROM demand_claimants ORDER BY demand_id, ordinal');
+    const links = arrays('SELECT demand_id, actor_id, ordinal FROM demand_claimants ORDER BY demand_id, ordinal');
     const want = ds.demands.flatMap((d) => d.claimant_ids.map((a, i) => [d.demand_id, a, i + 1])).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : Number(a[2]) - Number(b[2])));
     expect(links).toEqual(want);
     expect(links.length).toBeGreaterThan(ds.demands.length / 2);
   });
 
   it('reports a broken reference through PRAGMA foreign_key_check', async () => {
-    const copy = await openSqlite(bytes, { writable: true });
+    const copy = openSqlite(bytes, { writable: true });
     try {
       copy.exec("INSERT INTO demand_claimants (demand_id, actor_id, ordinal) SELECT demand_id, 'act_000000000000', 9 FROM demands LIMIT 1");
-      expect(copy.selectArrays('PRAGMA foreign_key_check').map((r) => [r[0], r[2]])).toEqual([['demand_claimants', 'actors']]);
+      expect(arrays('PRAGMA foreign_key_check', copy).map((r) => [r[0], r[2]])).toEqual([['demand_claimants', 'actors']]);
     } finally {
       copy.close();
     }
@@ -93,11 +96,11 @@ describe('kravkart.sqlite', () => {
     for (const t of TABLE_NAMES) {
       const described = rows('SELECT column_name, description FROM _columns WHERE table_name = ? ORDER BY ordinal', [t]);
       expect(described).toEqual(columns(t).map((c) => ({ column_name: c.name, description: c.description })));
-      const sql = String(db.selectValue("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", [t]));
+      const sql = String(value("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", [t]));
       for (const c of columns(t)) expect(sql).toContain(`-- ${c.description}`);
     }
-    expect(db.selectValue("SELECT value FROM _package WHERE key = 'version'")).toBe(meta.version);
-    expect(db.selectValue("SELECT value FROM _package WHERE key = 'citation'")).toBe('kravkart contributors. Test citation.');
+    expect(value("SELECT value FROM _package WHERE key = 'version'")).toBe(meta.version);
+    expect(value("SELECT value FROM _package WHERE key = 'citation'")).toBe('kravkart contributors. Test citation.');
     const counts = Object.fromEntries(rows('SELECT table_name, row_count FROM _tables').map((r) => [r['table_name'], r['row_count']]));
     for (const t of TABLE_NAMES) expect(counts[t]).toBe(ds[t].length);
   });
@@ -109,7 +112,7 @@ describe('kravkart.sqlite', () => {
     expect(hits.length).toBe(want);
     expect(hits.length).toBeGreaterThan(0);
     expect(rows("SELECT demand_id FROM demands_fts WHERE demands_fts MATCH 'semikolon'")).toHaveLength(1);
-    expect(db.selectValue("SELECT count(*) FROM demands_fts WHERE demands_fts MATCH 'får'")).toBe(db.selectValue("SELECT count(*) FROM demands WHERE ' ' || lower(text) || ' ' LIKE '% får %'"));
+    expect(value("SELECT count(*) FROM demands_fts WHERE demands_fts MATCH 'får'")).toBe(value("SELECT count(*) FROM demands WHERE ' ' || lower(text) || ' ' LIKE '% får %'"));
   });
 
   it('runs every example query of the README and each returns rows', () => {
@@ -121,7 +124,7 @@ describe('kravkart.sqlite', () => {
       .map((s) => s.replace(/^--.*$/gm, '').trim())
       .filter(Boolean);
     expect(statements.length).toBeGreaterThanOrEqual(4);
-    for (const s of statements) expect(db.selectArrays(s).length, s).toBeGreaterThan(0);
+    for (const s of statements) expect(arrays(s).length, s).toBeGreaterThan(0);
   });
 
   it('is byte-identical when built again, also in another time zone', async () => {
@@ -137,9 +140,9 @@ describe('kravkart.sqlite', () => {
 
   it('counts every table in `_tables`, leaves no free pages, and carries planner statistics', () => {
     const counts = Object.fromEntries(rows('SELECT table_name, row_count FROM _tables').map((r) => [r['table_name'], r['row_count']]));
-    for (const name of [...LINK_TABLES.map((l) => l.name), 'demands_fts']) expect(counts[name], name).toBe(db.selectValue(`SELECT count(*) FROM ${name}`));
+    for (const name of [...LINK_TABLES.map((l) => l.name), 'demands_fts']) expect(counts[name], name).toBe(value(`SELECT count(*) FROM ${name}`));
     // No VACUUM: the pages the full-text merge frees are reused by the indexes built after it.
-    expect(db.selectValue('PRAGMA freelist_count')).toBe(0);
+    expect(value('PRAGMA freelist_count')).toBe(0);
     expect(rows("SELECT tbl FROM sqlite_stat1 WHERE idx = 'demands_document_id'")).toHaveLength(1);
   });
 

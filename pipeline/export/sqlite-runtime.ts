@@ -1,25 +1,28 @@
-import sqlite3InitModule from '@sqlite.org/sqlite-wasm';
+import Database from 'better-sqlite3';
 
-/** The SQLite WebAssembly runtime's API object. */
-export type Sqlite3 = Awaited<ReturnType<typeof sqlite3InitModule>>;
-/** An open database of the SQLite WebAssembly build. */
-export type SqliteDb = InstanceType<Sqlite3['oo1']['DB']>;
+/** An open database of the native SQLite binding (better-sqlite3). */
+export type SqliteDb = Database.Database;
 
-let runtime: Promise<Sqlite3> | null = null;
-/** The SQLite WebAssembly runtime (official build, with FTS5), loaded once per process. */
-export function sqliteRuntime(): Promise<Sqlite3> {
-  runtime ??= sqlite3InitModule({ print: () => {}, printErr: () => {} });
-  return runtime;
+/** A prepared statement of an open database. */
+export type SqliteStatement = Database.Statement<unknown[]>;
+
+/**
+ * Open the database file at `path` (created when missing) with the connection settings every build shares.
+ * better-sqlite3 compiles SQLite with foreign keys enforced by default, unlike SQLite itself: rows of the
+ * database may point forward to rows inserted later, and `PRAGMA foreign_key_check` finds what stays broken.
+ */
+export function openSqliteFile(path: string): SqliteDb {
+  const db = new Database(path);
+  db.pragma('foreign_keys = OFF');
+  return db;
 }
 
 /** Open database bytes (as written to `kravkart.sqlite`) in memory, read-only unless asked, for queries and tests. */
-export async function openSqlite(bytes: Uint8Array, options: { writable?: boolean } = {}): Promise<SqliteDb> {
-  const sqlite3 = await sqliteRuntime();
-  const db = new sqlite3.oo1.DB(':memory:', 'c');
-  // A plain Uint8Array view: the allocator reads the element size off the constructor, and a Buffer's is unknown to it.
-  const p = sqlite3.wasm.allocFromTypedArray(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const { SQLITE_DESERIALIZE_FREEONCLOSE, SQLITE_DESERIALIZE_READONLY, SQLITE_DESERIALIZE_RESIZEABLE } = sqlite3.capi;
-  const mode = options.writable === true ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY;
-  db.checkRc(sqlite3.capi.sqlite3_deserialize(db, 'main', p, bytes.length, bytes.length, SQLITE_DESERIALIZE_FREEONCLOSE | mode));
+export function openSqlite(bytes: Uint8Array, options: { writable?: boolean } = {}): SqliteDb {
+  // The binding takes a Buffer only (and copies it): a view of the same memory, not a copy.
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const db = new Database(buffer, { readonly: options.writable !== true });
+  // As SQLite's own default: a broken reference is found by `PRAGMA foreign_key_check`, not refused on insert.
+  db.pragma('foreign_keys = OFF');
   return db;
 }

@@ -8,11 +8,10 @@ import { type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, typ
 import { META_COLUMNS, metaRows } from './sqlite-meta.ts';
 import { RowInserter } from './sqlite-insert.ts';
 import { linkRows, type SqlValue } from './sqlite-rows.ts';
-import { sqliteRuntime, type SqliteDb } from './sqlite-runtime.ts';
+import { openSqliteFile, type SqliteDb, type SqliteStatement } from './sqlite-runtime.ts';
 import { CREATE_FTS, FTS, LINK_TABLES, META_TABLES, checkViolations, createIndexes, createLinkTable, createTable } from './sqlite-schema.ts';
-import { FILE_VFS, fileVfsError, installFileVfs } from './sqlite-vfs.ts';
 
-export { openSqlite, sqliteRuntime, type SqliteDb } from './sqlite-runtime.ts';
+export { openSqlite, type SqliteDb } from './sqlite-runtime.ts';
 export { sqlValue } from './sqlite-rows.ts';
 
 /** File name of the database in the output folder. */
@@ -31,7 +30,19 @@ const CACHE_KIB = 16 * 1024;
 // the end of every statement, so one statement per document would make a segment per document to merge.
 const FTS_BATCH = 8192;
 
-type Statement = ReturnType<SqliteDb['prepare']>;
+// Settings whose defaults are chosen when SQLite is compiled, pinned so that any build of the library writes the
+// same bytes: the page size and layout, the header's numbers, the order the full-text copy's unordered SELECT
+// reads the demands in, ANALYZE reading every index entry (not a sample), and sorts on this thread alone.
+const PINNED = [
+  `page_size = ${PAGE_SIZE}`,
+  'auto_vacuum = NONE',
+  "encoding = 'UTF-8'",
+  'application_id = 0',
+  `user_version = ${SCHEMA_VERSION}`,
+  'reverse_unordered_selects = OFF',
+  'analysis_limit = 0',
+  'threads = 0',
+];
 
 /**
  * `kravkart.sqlite`, built as the documents stream past: every table with primary and foreign keys and indexes,
@@ -53,47 +64,44 @@ export class DatabaseSink implements OutputSink {
     private readonly dirs: SinkDirs,
     private readonly inserts: Map<string, RowInserter>,
     // Copies the demands added since the last call (rowid > ?) into the full-text index.
-    private readonly indexDemands: Statement,
+    private readonly indexDemands: SqliteStatement,
   ) {}
 
   /** Create the empty database in the scratch folder, ready for the first document. */
   static async open(dirs: SinkDirs): Promise<DatabaseSink> {
-    const sqlite3 = await sqliteRuntime();
-    installFileVfs(sqlite3);
     mkdirSync(dirs.scratch, { recursive: true });
     const file = resolve(dirs.scratch, `${SQLITE_PATH}.build`);
     rmSync(file, { force: true });
-    fileVfsError();
     let db: SqliteDb;
     try {
-      db = new sqlite3.oo1.DB({ filename: file, flags: 'c', vfs: FILE_VFS });
+      db = openSqliteFile(file);
     } catch (e) {
-      throw new Error(`cannot create ${file}: ${String(e)} (${fileVfsError() ?? 'no file error'})`, { cause: e });
+      throw new Error(`cannot create ${file}: ${String(e)}`, { cause: e });
     }
     try {
-      // No journal: the file is scratch until it is complete, and a failed build starts it again.
-      db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB}`);
-      // Temporary data (the sort behind CREATE INDEX) goes to files once it outgrows the cache: this build's
-      // default keeps it all in memory, which would make memory grow with the corpus.
+      // No journal: the file is scratch until it is complete, and a failed build starts it again. Nobody else
+      // opens it, so one lock held throughout spares a lock call per statement.
+      db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -${CACHE_KIB}`);
+      // Temporary data (the sort behind CREATE INDEX) goes to files once it outgrows the cache, whatever the
+      // build of SQLite defaults to: kept in memory, it would make memory grow with the corpus.
       db.exec('PRAGMA temp_store = FILE');
       // Freed pages and cells are zeroed, so what a reused page holds never depends on whether it was still
       // in the cache: the bytes are the same for any cache size.
       db.exec('PRAGMA secure_delete = ON');
-      db.exec(`PRAGMA page_size = ${PAGE_SIZE}; PRAGMA auto_vacuum = NONE; PRAGMA encoding = 'UTF-8'; PRAGMA user_version = ${SCHEMA_VERSION}`);
+      db.exec(PINNED.map((p) => `PRAGMA ${p};`).join(' '));
       db.exec('BEGIN');
       for (const sql of META_TABLES) db.exec(sql);
       for (const t of TABLE_NAMES) db.exec(createTable(t));
       for (const link of LINK_TABLES) db.exec(createLinkTable(link));
       db.exec(CREATE_FTS);
-      // SQLite sets up each vocabulary CHECK anew for every run of an INSERT, microseconds per row, while one
-      // query over the finished table checks them all in a fraction of that: rows go in unchecked, and
-      // `finish` runs that query.
+      // SQLite sets up each vocabulary CHECK anew for every run of an INSERT, while one query over the finished
+      // table checks them all in a fraction of that time: rows go in unchecked, and `finish` runs that query.
       db.exec('PRAGMA ignore_check_constraints = ON');
       const inserts = new Map<string, RowInserter>();
-      for (const t of TABLE_NAMES) inserts.set(t, new RowInserter(sqlite3, db, t, columns(t).map((c) => c.name)));
-      for (const l of LINK_TABLES) inserts.set(l.name, new RowInserter(sqlite3, db, l.name, [TABLES[l.table].primaryKey, TABLES[l.target].primaryKey, 'ordinal']));
-      for (const [t, names] of Object.entries(META_COLUMNS)) inserts.set(t, new RowInserter(sqlite3, db, t, names));
-      // The index reads the demands back from their table, so their text crosses into WebAssembly only once.
+      for (const t of TABLE_NAMES) inserts.set(t, new RowInserter(db, t, columns(t).map((c) => c.name)));
+      for (const l of LINK_TABLES) inserts.set(l.name, new RowInserter(db, l.name, [TABLES[l.table].primaryKey, TABLES[l.target].primaryKey, 'ordinal']));
+      for (const [t, names] of Object.entries(META_COLUMNS)) inserts.set(t, new RowInserter(db, t, names));
+      // The index reads the demands back from their table, so their text crosses from JavaScript only once.
       const fts = db.prepare(`INSERT INTO ${FTS.name} (${FTS.key}, ${FTS.columns.join(', ')}) SELECT ${FTS.key}, ${FTS.columns.join(', ')} FROM demands WHERE rowid > ?`);
       return new DatabaseSink(db, file, dirs, inserts, fts);
     } catch (e) {
@@ -123,7 +131,6 @@ export class DatabaseSink implements OutputSink {
       for (const row of meta.package) this.insertValues('_package', row);
       for (const row of meta.tables) this.insertValues('_tables', row);
       for (const row of meta.columns) this.insertValues('_columns', row);
-      this.finalizeStatements();
 
       // Merging the full-text index frees the pages of its old segments; building the indexes after it reuses
       // them, so the file keeps no free pages. VACUUM would only repack the pages (1 % smaller, +10 % time).
@@ -133,7 +140,7 @@ export class DatabaseSink implements OutputSink {
       this.db.exec('ANALYZE');
       this.db.exec('COMMIT');
 
-      const broken = this.db.selectArrays('PRAGMA foreign_key_check');
+      const broken = this.db.prepare('PRAGMA foreign_key_check').raw().all() as unknown[][];
       if (broken.length > 0) {
         const where = broken.slice(0, 5).map((r) => `${String(r[0])} row ${String(r[1])} → ${String(r[2])}`).join('; ');
         throw failure(`${broken.length} rows break a foreign key (${where})`);
@@ -151,7 +158,7 @@ export class DatabaseSink implements OutputSink {
     const indexed = this.count(FTS.name);
     const demands = this.count('demands');
     if (demands === indexed) return;
-    this.indexDemands.bind(1, indexed).stepReset();
+    this.indexDemands.run(indexed);
     this.counts.set(FTS.name, demands);
   }
 
@@ -160,7 +167,7 @@ export class DatabaseSink implements OutputSink {
     for (const t of TABLE_NAMES) {
       const query = checkViolations(t);
       if (query === null) continue;
-      const rowids = this.db.selectValues(`${query} LIMIT 5`);
+      const rowids = this.db.prepare(`${query} LIMIT 5`).pluck().all();
       if (rowids.length > 0) throw failure(`${t} rows ${rowids.map(String).join(', ')} break a CHECK constraint`);
     }
   }
@@ -190,16 +197,10 @@ export class DatabaseSink implements OutputSink {
     return this.counts.get(name) ?? 0;
   }
 
-  private finalizeStatements(): void {
-    for (const ins of this.inserts.values()) ins.finalize();
-    this.inserts.clear();
-    this.indexDemands.finalize();
-  }
-
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.finalizeStatements();
+    // Closing finalizes every statement prepared on the database.
     this.db.close();
   }
 }
