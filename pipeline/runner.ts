@@ -138,9 +138,10 @@ async function processAndExport(
   const stageMs = noTimes();
   const total: DocumentStats = { characters: 0, blocks: 0, sentences: 0, demands: 0, mentions: 0, dates: 0 };
   const merger = new Assembler();
+  const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
   // A large build runs the workbook and the database on threads of their own; a small one is done before they would start.
   const chars = docs.reduce((n, d) => n + (d?.source.length ?? 0), 0);
-  const exporter = await Exporter.open(dirs, ctx, { people: true, threads: (req.workers ?? 1) > 1 && chars >= (req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS) });
+  const exporter = await Exporter.open(dirs, ctx, { people: true, threads: plan.workers > 1 && chars >= plan.minParallelChars });
   const validator = new DatasetValidator(ctx);
   const count = docs.length;
   let done = 0;
@@ -148,7 +149,6 @@ async function processAndExport(
   const rowCounts = { mentions: 0, demands: 0, dates: 0 };
   let exportMs = 0;
   let validateMs = 0;
-  const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
   try {
     for await (const p of processDocuments(docs, plan, cacheStats)) {
       // Each document's share of the text outputs and its own checks were made with its stages (or come from the

@@ -10,7 +10,7 @@ import { cacheKey, decodeEntry, encodeEntry, entryPath } from '../pipeline/cache
 import { pipelineVersion } from '../pipeline/cache/version.ts';
 import type { SourceDoc } from '../pipeline/document.ts';
 import type { DocumentOutcome } from '../pipeline/stages.ts';
-import { loadLexicon } from '../pipeline/lexicon/load.ts';
+import { lexiconHash, loadLexicon } from '../pipeline/lexicon/load.ts';
 import { build, type BuildResult } from '../pipeline/runner.ts';
 import { outputFiles } from './support/output-files.ts';
 
@@ -95,9 +95,10 @@ describe('cache keys and entries', () => {
       expect(other).not.toBe(key);
   });
 
-  it('the pipeline version follows the lexicon hash', () => {
+  it('the pipeline version follows the lexicon hash, which the build reads off the files without parsing them', () => {
     expect(pipelineVersion('a')).toBe(pipelineVersion('a'));
     expect(pipelineVersion('a')).not.toBe(pipelineVersion('b'));
+    expect(lexiconHash()).toBe(loadLexicon().hash);
   });
 
   it('an entry decodes only for its own key and file and with an intact body', () => {

@@ -37,7 +37,6 @@ let cached: Lexicon | null = null;
 
 /** The lexicon's hash (as `Lexicon.hash`) from its files' text alone, without parsing them: what a cache key needs. */
 export function lexiconHash(): string {
-  if (cached) return cached.hash;
   return sha256(Object.values(FILES).map(([file]) => sha256(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))).join(''));
 }
 
