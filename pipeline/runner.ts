@@ -1,3 +1,4 @@
+import { STREAMED_TABLES } from './export/sink.ts';
 import { chmod, mkdtemp, rename, rm, mkdir, stat } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
 import type { Context } from './context.ts';
@@ -162,7 +163,7 @@ async function processAndExport(
       s = performance.now();
       exporter.add(merged.rows, null, pieces);
       exportMs += performance.now() - s;
-      for (const k of ['mentions', 'demands', 'dates'] as const) rowCounts[k] += merged.rows[k].length;
+      for (const k of STREAMED_TABLES) rowCounts[k] += merged.rows[k].length;
       for (const k of Object.keys(total) as (keyof DocumentStats)[]) total[k] += outcome.stats[k];
       for (const k of Object.keys(stageMs) as (keyof typeof stageMs)[]) stageMs[k] += p.times[k];
       threads = Math.max(threads, p.threads);

@@ -1,7 +1,11 @@
-import type { ActorRow, DateRow, DemandRow, DocumentRow, MentionRow } from '../models/tables.ts';
+import type { ActorRow, DateRow, DemandRow, DocumentRow, MentionRow, TableName } from '../models/tables.ts';
 import type { PackageMeta } from './package.ts';
 import type { PagePiece } from './html/page-sink.ts';
 import type { TablePieces } from './table-sink.ts';
+
+/** The tables whose rows arrive document by document; documents and actors are final only at the end. */
+export const STREAMED_TABLES = ['mentions', 'demands', 'dates'] as const satisfies readonly TableName[];
+export type StreamedTable = (typeof STREAMED_TABLES)[number];
 
 /** One document's rows in published order (mentions, demands and dates sorted by start, then ID). */
 export interface DocumentRows {

@@ -4,7 +4,7 @@ import { BuildFailure, message } from '../messages.ts';
 import { TABLES, TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { columns } from '../schemas/columns.ts';
 import { OutFile } from './out-file.ts';
-import { type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { STREAMED_TABLES, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { META_COLUMNS, metaRows } from './sqlite-meta.ts';
 import { RowInserter } from './sqlite-insert.ts';
 import { linkRows, type SqlValue } from './sqlite-rows.ts';
@@ -21,8 +21,6 @@ export const SQLITE_PATH = 'kravkart.sqlite';
 const PAGE_SIZE = 4096;
 // Bumped when the database's own layout (link, meta or FTS tables) changes incompatibly.
 const SCHEMA_VERSION = 1;
-// The tables whose rows arrive document by document; the others (documents, actors) come with the tail.
-const STREAMED = ['mentions', 'demands', 'dates'] as const satisfies readonly (keyof DocumentRows & TableName)[];
 // The page cache (KiB) is all of the database that sits in memory; the rest stays in the scratch file.
 const CACHE_KIB = 16 * 1024;
 
@@ -112,7 +110,7 @@ export class DatabaseSink implements OutputSink {
 
   /** Insert one document's mentions, demands (with their links and full-text rows) and dates. */
   add(rows: DocumentRows): void {
-    for (const t of STREAMED) for (const r of rows[t]) this.insertRecord(t, r);
+    for (const t of STREAMED_TABLES) for (const r of rows[t]) this.insertRecord(t, r);
     if (this.count('demands') - this.count(FTS.name) >= FTS_BATCH) this.indexNewDemands();
   }
 

@@ -3,12 +3,10 @@ import { columns, type Column } from '../schemas/columns.ts';
 import { tablePath } from './datapackage.ts';
 import { excelCsvFormat, excelCsvPath } from './excel-csv.ts';
 import { OutFile } from './out-file.ts';
-import type { CorpusTail, DocumentRows, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
+import { STREAMED_TABLES, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type StreamedTable, type WrittenFile } from './sink.ts';
 import { csvHeader, csvRecords, jsonPiece, jsonRecord, JsonArrayWriter, machineCsv, type CsvFormat } from './tables.ts';
 
-/** The tables whose rows arrive document by document; the others (documents, actors) are written in `finish`. */
-export const STREAMED_TABLES = ['mentions', 'demands', 'dates'] as const satisfies readonly TableName[];
-export type StreamedTable = (typeof STREAMED_TABLES)[number];
+export { STREAMED_TABLES, type StreamedTable } from './sink.ts';
 
 /** Some rows of a table as they sit in its three files: machine CSV records, spreadsheet CSV records, JSON records. */
 export interface TablePiece {

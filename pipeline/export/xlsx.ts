@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { OutFile } from './out-file.ts';
-import { type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
+import { STREAMED_TABLES, type StreamedTable, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { appXml, contentTypesXml, coreXml, rootRelsXml, sheetPath, stylesXml, workbookRelsXml, workbookXml } from './xlsx-parts.ts';
 import { readmeSheetXml } from './xlsx-readme.ts';
 import { TableSheets, sheetName, type TableSheet } from './xlsx-sheet.ts';
@@ -27,8 +27,6 @@ export interface WorkbookOptions {
   maxRows?: number | undefined;
 }
 
-// The tables that grow with the corpus, streamed as documents arrive; documents and actors come with the tail.
-const STREAMED = ['mentions', 'demands', 'dates'] as const satisfies readonly TableName[];
 
 /**
  * `kravkart.xlsx`, written as the documents stream past: a "Les meg" sheet, then one sheet per table with a
@@ -39,7 +37,7 @@ const STREAMED = ['mentions', 'demands', 'dates'] as const satisfies readonly Ta
  */
 export class WorkbookSink implements OutputSink {
   private readonly maxRows: number;
-  private readonly streamed: Record<(typeof STREAMED)[number], TableSheets>;
+  private readonly streamed: Record<StreamedTable, TableSheets>;
 
   /** Write into `dirs.out`, with scratch files in `dirs.scratch`. */
   constructor(
@@ -56,7 +54,7 @@ export class WorkbookSink implements OutputSink {
 
   /** Write one document's mentions, demands and dates into their sheets. */
   add(rows: DocumentRows): void {
-    for (const t of STREAMED) for (const r of rows[t]) this.streamed[t].add(r);
+    for (const t of STREAMED_TABLES) for (const r of rows[t]) this.streamed[t].add(r);
   }
 
   /** Write documents and actors, then assemble the workbook from its parts and the scratch files (then removed). */

@@ -1,3 +1,4 @@
+import { STREAMED_TABLES } from '../export/sink.ts';
 import type { Context } from '../context.ts';
 import { message, type Message } from '../messages.ts';
 import { TABLES, TABLE_NAMES, type TableName } from '../models/tables.ts';
@@ -56,7 +57,7 @@ export class DatasetValidator {
     const doc = rows.document;
     if (doc !== null) this.documentIds.add(doc['document_id']);
     for (const [assertion, m] of findings ?? checkDocument(rows, source, this.expect, this.ctx.options.strict)) this.report.add(assertion, m);
-    for (const t of ['mentions', 'demands', 'dates'] as const) this.keys(t, rows[t], rows.actorIds);
+    for (const t of STREAMED_TABLES) this.keys(t, rows[t], rows.actorIds);
   }
 
   /** Check the corpus-wide tables and every reference left open; then the row counts. */

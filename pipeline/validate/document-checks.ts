@@ -1,3 +1,4 @@
+import { STREAMED_TABLES } from '../export/sink.ts';
 import type { Finding, ReportSink } from './report.ts';
 import type { Assertions } from './assertions.ts';
 import { checkDocumentCoverage } from './coverage.ts';
@@ -32,7 +33,7 @@ export function checkDocument(rows: CheckedRows, source: ValidatedSource | null,
   const sink: ReportSink = { add: (assertion, m) => findings.push([assertion, m]) };
   const doc = rows.document;
   const tables: Tables = { documents: doc === null ? [] : [doc], actors: [], mentions: [...rows.mentions], demands: [...rows.demands], dates: [...rows.dates] };
-  for (const t of ['mentions', 'demands', 'dates'] as const) {
+  for (const t of STREAMED_TABLES) {
     if (tables[t].length > 0) checkTableSchema(t, tables[t], sink);
   }
   if (source !== null && doc !== null) {

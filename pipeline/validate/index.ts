@@ -1,3 +1,4 @@
+import { STREAMED_TABLES } from '../export/sink.ts';
 import type { Context } from '../context.ts';
 import type { SourceDoc } from '../document.ts';
 import { message, type Message } from '../messages.ts';
@@ -63,7 +64,7 @@ export function validate(files: readonly OutputFile[], docs: readonly SourceDoc[
 
 function groupByDocument(tables: Record<TableName, Row[]>): Map<unknown, { mentions: Row[]; demands: Row[]; dates: Row[] }> {
   const out = new Map<unknown, { mentions: Row[]; demands: Row[]; dates: Row[] }>();
-  for (const t of ['mentions', 'demands', 'dates'] as const) {
+  for (const t of STREAMED_TABLES) {
     for (const r of tables[t]) {
       let g = out.get(r['document_id']);
       if (!g) {
