@@ -20,8 +20,6 @@ const PIECES = [
   ['dates', 'json'],
 ] as const;
 
-const bytesOf = (s: string | Uint8Array): Uint8Array => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s);
-
 /**
  * A result as one entry: a header line (format, key, the sections' byte lengths, a CRC-32 of the body), then the
  * sections — the outcome and findings as JSON, each piece as the UTF-8 bytes it adds to its output. The pieces
@@ -30,11 +28,30 @@ const bytesOf = (s: string | Uint8Array): Uint8Array => (typeof s === 'string' ?
  */
 export function encodeEntry(key: string | null, result: DocumentResult): Buffer {
   const { tables, page } = result.pieces;
-  const sections = [JSON.stringify(result.outcome), JSON.stringify(result.findings), ...PIECES.map(([t, f]) => tables[t][f]), page.demands, page.source].map(bytesOf);
-  const body = Buffer.concat(sections);
-  const header = JSON.stringify({ format: ENTRY_FORMAT, key, sections: sections.map((s) => s.byteLength), crc: crc32(body) });
-  return Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]);
+  const sections = [JSON.stringify(result.outcome), JSON.stringify(result.findings), ...PIECES.map(([t, f]) => tables[t][f]), page.demands, page.source];
+  const lengths = sections.map((s) => (typeof s === 'string' ? Buffer.byteLength(s, 'utf8') : s.byteLength));
+  // Each section is encoded straight into the one buffer, after room for the header; the header's CRC is known
+  // only once the body is there, so the header is written last, ending where the body begins.
+  const headerOf = (crc: number) => `${JSON.stringify({ format: ENTRY_FORMAT, key, sections: lengths, crc })}\n`;
+  const room = Buffer.byteLength(headerOf(MAX_CRC), 'utf8');
+  // A buffer of its own (not a slice of Node's shared pool), so posting the entry to another thread copies only it.
+  const entry = Buffer.allocUnsafeSlow(room + lengths.reduce((a, b) => a + b, 0));
+  let at = room;
+  for (const s of sections) {
+    if (typeof s === 'string') at += entry.write(s, at, 'utf8');
+    else {
+      entry.set(s, at);
+      at += s.byteLength;
+    }
+  }
+  const header = headerOf(crc32(entry.subarray(room)));
+  const start = room - Buffer.byteLength(header, 'utf8');
+  entry.write(header, start, 'utf8');
+  return entry.subarray(start);
 }
+
+// The widest CRC-32, whose digits the header makes room for.
+const MAX_CRC = 0xffffffff;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;

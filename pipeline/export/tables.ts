@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Dataset, TableName } from '../models/tables.ts';
 import type { Column } from '../schemas/columns.ts';
 
@@ -6,8 +5,8 @@ import type { Column } from '../schemas/columns.ts';
 export const LIST_SEPARATOR = '; ';
 
 /**
- * The CSV dialect every table is written in: RFC 4180 quoting (only fields holding `,`, `"`, CR or LF are
- * quoted; `"` is doubled), UTF-8 without BOM, a header row, and LF record ends — LF rather than RFC 4180's
+ * The CSV dialect every table is written in: RFC 4180 quoting (only fields holding `,`, `"` or LF are quoted;
+ * `"` is doubled), UTF-8 without BOM, a header row, and LF record ends — LF rather than RFC 4180's
  * CRLF because it survives git and Unix tools unchanged, and every CSV reader accepts it.
  */
 export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true } as const;
@@ -16,8 +15,13 @@ type Row = Dataset[TableName][number];
 
 /** One CSV cell: null → empty, lists `; `-joined, booleans `true`/`false`, numbers in JavaScript's shortest form. */
 export function csvCell(value: unknown, column: Column): string {
+  if (column.list && Array.isArray(value)) return value.map(scalarCell).join(LIST_SEPARATOR);
+  return scalarCell(value);
+}
+
+// One value (or list item) as a CSV cell.
+function scalarCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (column.list && Array.isArray(value)) return value.map((v) => csvCell(v, { ...column, list: false })).join(LIST_SEPARATOR);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
 }
@@ -39,20 +43,59 @@ export interface CsvFormat {
 
 /**
  * CSV records of some rows (no header), in a format — a piece of a table, so a table can be written as its rows
- * arrive. csv-stringify's own formula escaping stays off: the machine CSV is faithful, and the spreadsheet copy
- * neutralises in its `cell`.
+ * arrive. No formula escaping here: the machine CSV is faithful, and the spreadsheet copy neutralises in its `cell`.
  */
 export function csvRecords(rows: readonly object[], f: CsvFormat): string {
   if (rows.length === 0) return '';
-  const records = rows.map((r) => f.columns.map((c) => f.cell((r as Record<string, unknown>)[c.name], c)));
-  return stringify(records, { delimiter: f.dialect.delimiter, record_delimiter: f.dialect.lineTerminator, quote: f.dialect.quoteChar, escape: f.dialect.quoteChar, escape_formulas: false });
+  const { columns, cell, dialect } = f;
+  const quoted = quotePattern(dialect);
+  // Each record is built by appending; joining the records makes the piece one flat string, cheap to keep.
+  const records: string[] = [];
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    let record = '';
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i] as Column;
+      if (i > 0) record += dialect.delimiter;
+      record += csvField(cell(r[c.name], c), dialect, quoted);
+    }
+    records.push(record);
+  }
+  return records.join(dialect.lineTerminator) + dialect.lineTerminator;
 }
 
 /** The start of a CSV file in a format: the BOM if any, then the header row. */
 export function csvHeader(f: CsvFormat): string {
-  const header = stringify([f.columns.map((c) => c.name)], { delimiter: f.dialect.delimiter, record_delimiter: f.dialect.lineTerminator, quote: f.dialect.quoteChar, escape: f.dialect.quoteChar, escape_formulas: false });
-  return `${f.bom ? '\uFEFF' : ''}${header}`;
+  const quoted = quotePattern(f.dialect);
+  const header = f.columns.map((c) => csvField(c.name, f.dialect, quoted)).join(f.dialect.delimiter);
+  return `${f.bom ? '\uFEFF' : ''}${header}${f.dialect.lineTerminator}`;
 }
+
+// A field as written: quoted, with its quote characters doubled, when a reader could take part of it for a
+// quote, delimiter or record end; otherwise exactly as is (an empty field stays empty).
+function csvField(text: string, d: CsvDialect, quoted: RegExp): string {
+  if (!quoted.test(text)) return text;
+  return d.quoteChar + text.replaceAll(d.quoteChar, d.quoteChar + d.quoteChar) + d.quoteChar;
+}
+
+// The fields to quote in each dialect, made once per dialect object (the formats' dialects are constants).
+const quotePatterns = new WeakMap<CsvDialect, RegExp>();
+
+/**
+ * What makes a field quoted — the rule csv-stringify 6 applied when the files were first written with it: the
+ * field holds the quote character, the delimiter or the whole record end. So a lone CR (or, in the CRLF
+ * dialect, a lone LF) leaves a field unquoted, as it always has.
+ */
+function quotePattern(d: CsvDialect): RegExp {
+  let re = quotePatterns.get(d);
+  if (re === undefined) {
+    re = new RegExp([d.quoteChar, d.delimiter, d.lineTerminator].map(escapeRegExp).join('|'));
+    quotePatterns.set(d, re);
+  }
+  return re;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The machine CSV format of a table: every cell written as is (no spreadsheet-formula escaping), so the data round-trips. */
 export const machineCsv = (columns: readonly Column[]): CsvFormat => ({ columns, cell: csvCell, dialect: CSV_DIALECT, bom: false });
@@ -73,7 +116,8 @@ export function jsonRecord(row: object, columns: readonly Column[]): Record<stri
 
 /** A run of JSON records as they sit in a table's file: each indented by two, `,` and a new line between them. */
 export function jsonPiece(records: readonly object[]): string {
-  return records.map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')).join(',\n  ');
+  // The records as they sit inside `JSON.stringify(records, null, 2)`: that text without its "[\n  " and "\n]".
+  return records.length === 0 ? '' : JSON.stringify(records, null, 2).slice(4, -2);
 }
 
 /**

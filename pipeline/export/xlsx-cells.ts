@@ -76,21 +76,12 @@ export function columnLetter(index: number): string {
 
 /** An inline-string cell (no shared-strings table, which would grow with the corpus); `text` is already encoded. */
 export function textCellXml(ref: string, text: string, style: number | null): string {
-  // Excel trims leading and trailing spaces, and may fold line breaks, unless told to keep them.
-  const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${style === null ? '' : ` s="${style}"`} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
+  return `<c r="${ref}"${style === null ? '' : ` s="${style}"`} t="inlineStr"><is>${textElement(text)}</is></c>`;
 }
 
-/** The SpreadsheetML of one cell value (empty for null) and its shown length, which sizes the column. */
-export function cellXml(value: CellValue, ref: string, style: number | null): { xml: string; shown: number } {
-  if (value === null) return { xml: '', shown: 0 };
-  const s = style === null ? '' : ` s="${style}"`;
-  if (value instanceof Date) return { xml: `<c r="${ref}"${s}><v>${excelSerial(value)}</v></c>`, shown: 11 };
-  if (typeof value === 'boolean') return { xml: `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`, shown: value ? 4 : 5 };
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    const text = String(value);
-    return { xml: `<c r="${ref}"${s}><v>${text}</v></c>`, shown: text.length };
-  }
-  const text = String(value);
-  return { xml: textCellXml(ref, text, style), shown: text.length };
+/** The `<t>` element of inline text (already encoded). */
+export function textElement(text: string): string {
+  // Excel trims leading and trailing spaces, and may fold line breaks, unless told to keep them.
+  const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<t${space}>${xmlText(text)}</t>`;
 }

@@ -1,7 +1,8 @@
 import type { TableName } from '../models/tables.ts';
 import { columns, type Column } from '../schemas/columns.ts';
-import { cellValue, columnLetter, isDateColumn, isTextColumn, textCellXml, cellXml, type DateLength } from './xlsx-cells.ts';
-import { DATE_STYLE, STYLE, WORKSHEET_OPEN, XML_DECLARATION } from './xlsx-parts.ts';
+import { columnLetter, isTextColumn, textCellXml } from './xlsx-cells.ts';
+import { ColumnCells } from './xlsx-column.ts';
+import { STYLE, WORKSHEET_OPEN, XML_DECLARATION } from './xlsx-parts.ts';
 import { crc32Combine } from './zip-crc.ts';
 import { DeflateFile, storedPiece, type DeflatedPiece } from './zip-deflate.ts';
 import type { ZipEntryFacts, ZipPiece } from './zip-writer.ts';
@@ -24,9 +25,9 @@ export interface TableSheet {
 interface SheetColumn {
   column: Column;
   letter: string;
-  date: boolean;
   /** Style of its cells: Text for string columns, the date's own for dates (per cell), none for numbers. */
   style: number | null;
+  cells: ColumnCells;
 }
 
 // A sheet being written: its rows go straight into a deflate stream in a scratch file.
@@ -53,12 +54,11 @@ export class TableSheets {
     private readonly scratch: string,
     private readonly maxRows: number,
   ) {
-    this.cols = columns(table).map((column, i) => ({
-      column,
-      letter: columnLetter(i),
-      date: isDateColumn(column),
-      style: isTextColumn(column) ? STYLE.text : null,
-    }));
+    this.cols = columns(table).map((column, i) => {
+      const letter = columnLetter(i);
+      const style = isTextColumn(column) ? STYLE.text : null;
+      return { column, letter, style, cells: new ColumnCells(column, letter, style) };
+    });
   }
 
   /** The next row, in published order. */
@@ -69,18 +69,13 @@ export class TableSheets {
       sheet = null;
     }
     sheet ??= this.openSheet();
-    const r = sheet.rows + 2;
+    const r = String(sheet.rows + 2);
     let xml = `<row r="${r}">`;
     const record = row as Record<string, unknown>;
     for (let i = 0; i < this.cols.length; i++) {
-      const c = this.cols[i] as SheetColumn;
-      const raw = record[c.column.name];
-      const value = cellValue(raw, c.column);
-      // A date keeps the precision it was given: "2025" shows as 2025, not as 2025-01-01.
-      const style = c.date ? (value instanceof Date ? DATE_STYLE[(raw as string).length as DateLength] : null) : c.style;
-      const cell = cellXml(value, `${c.letter}${r}`, style);
-      xml += cell.xml;
-      if (cell.shown > (sheet.widths[i] as number)) sheet.widths[i] = cell.shown;
+      const { column, cells } = this.cols[i] as SheetColumn;
+      xml += cells.xml(record[column.name], r);
+      if (cells.shown > (sheet.widths[i] as number)) sheet.widths[i] = cells.shown;
     }
     sheet.body.write(`${xml}</row>`);
     sheet.rows++;

@@ -9,6 +9,9 @@ import { DEFLATE_LEVEL, type ZipEntryFacts, type ZipPiece } from './zip-writer.t
 // pass over fflate's block set-up: pushes of 64 KiB deflate a sheet twice as fast as pushes of 16 KiB.
 const TEXT_CHUNK = 65_536;
 const PUSH_BYTES = 65_536;
+// Room for what a push leaves over (less than PUSH_BYTES) and a TEXT_CHUNK of text at up to 3 bytes a unit, with
+// some to spare for the write that crosses TEXT_CHUNK.
+const STAGED_BYTES = PUSH_BYTES + 4 * TEXT_CHUNK;
 // A stored deflate block holds at most this many bytes.
 const STORED_MAX = 65_535;
 
@@ -26,11 +29,14 @@ export interface DeflatedPiece extends ZipEntryFacts {
 export class DeflateFile {
   private readonly file: OutFile;
   private readonly deflate: Deflate;
-  private pending: string[] = [];
+  // The UTF-8 bytes not yet pushed: what was left over from the last push, then the text written since.
+  private staged = Buffer.allocUnsafeSlow(STAGED_BYTES);
+  private used = 0;
+  // Where the text written since the last push starts in `staged`, and its length in UTF-16 units.
+  private fresh = 0;
   private pendingUnits = 0;
   private crc = 0;
   private size = 0;
-  private carry: Buffer = Buffer.alloc(0);
 
   /** Deflate into `dir`/`name`. */
   constructor(
@@ -42,9 +48,14 @@ export class DeflateFile {
     this.deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => file.write(chunk));
   }
 
-  /** Append text (as UTF-8). */
+  /**
+   * Append text (as UTF-8). Each text is encoded on its own, straight into the staging buffer, so a surrogate
+   * pair must not be split between two writes (a sheet writes whole rows).
+   */
   write(text: string): void {
-    this.pending.push(text);
+    // A UTF-16 unit never takes more than 3 UTF-8 bytes.
+    if (this.used + text.length * 3 > this.staged.length) this.grow(text.length * 3);
+    this.used += this.staged.write(text, this.used, 'utf8');
     this.pendingUnits += text.length;
     if (this.pendingUnits >= TEXT_CHUNK) this.push(false);
   }
@@ -56,24 +67,30 @@ export class DeflateFile {
     return { piece: { file: join(this.dir, this.name), bytes: written.bytes }, crc: this.crc, size: this.size };
   }
 
+  // Push every whole PUSH_BYTES slice of what is staged (and, at the end, the rest), keeping the rest for the
+  // next text. The slices fall where they did when the text was gathered as strings: fflate's bytes depend on it.
   private push(final: boolean): void {
-    // Whole rows are joined before encoding, so a surrogate pair is never split between two encodings.
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingUnits = 0;
+    const all = this.staged.subarray(0, this.used);
+    const bytes = all.subarray(this.fresh);
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    // Only whole PUSH_BYTES slices go in before the end: the rest waits for the next text.
-    const all = this.carry.length === 0 ? bytes : Buffer.concat([this.carry, bytes]);
+    this.pendingUnits = 0;
     let off = 0;
     for (; all.length - off >= PUSH_BYTES; off += PUSH_BYTES) {
+      // fflate copies what it is given, so the staging buffer can be reused at once.
       this.deflate.push(all.subarray(off, off + PUSH_BYTES), final && off + PUSH_BYTES === all.length);
     }
-    this.carry = all.subarray(off);
-    if (final && (this.carry.length > 0 || all.length === 0)) {
-      this.deflate.push(this.carry, true);
-      this.carry = Buffer.alloc(0);
-    }
+    if (final && (off < all.length || all.length === 0)) this.deflate.push(all.subarray(off), true);
+    this.staged.copyWithin(0, off, this.used);
+    this.used -= off;
+    this.fresh = this.used;
+  }
+
+  // Make room for `more` bytes after what is staged (a text longer than the staging buffer was made for).
+  private grow(more: number): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.staged.length, this.used + more));
+    this.staged.copy(bigger, 0, 0, this.used);
+    this.staged = bigger;
   }
 }
 
