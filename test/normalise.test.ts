@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Context } from '../pipeline/context.ts';
 import type { NormalisedDoc, SourceDoc, Span } from '../pipeline/document.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
-import { normalise, spanRoundTrip } from '../pipeline/normalise/index.ts';
+import { normalise, spanRoundTrip, textKit } from '../pipeline/normalise/index.ts';
+import { unitsToString } from '../pipeline/normalise/buffer.ts';
+import { isBreakUnit, isInvisibleUnit, isLetterOrNumberCodePoint, isPlainVisibleUnit, isSpaceUnit, tailStart } from '../pipeline/normalise/chars.ts';
+import { isNfc } from '../pipeline/normalise/nfc.ts';
 import { stressText } from './support/stress-text.ts';
 
 const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: loadLexicon() };
@@ -294,5 +297,80 @@ describe('normalise, property-based', () => {
       }),
       { numRuns: 300, seed: 20250 },
     );
+  });
+});
+
+describe('normalise, the shortcuts it takes', () => {
+  it('normalises a document the same whatever it normalised before (its buffers are reused)', () => {
+    const small = seed('000');
+    const first = norm(small);
+    norm(`${seed('002').repeat(40)}\n[lenke](x) **fet** ﬁ e\u0301`);
+    const again = norm(small);
+    expect(again.text).toBe(first.text);
+    expect(Array.from(again.map.start)).toEqual(Array.from(first.map.start));
+    expect(Array.from(again.map.end)).toEqual(Array.from(first.map.end));
+  });
+
+  it('decodes units to a string unit for unit, lone surrogates included', () => {
+    const s = 'a\ud800b\udc00😀\udbff';
+    const units = new Uint16Array(s.length + 4);
+    for (let i = 0; i < s.length; i++) units[i + 2] = s.charCodeAt(i);
+    expect(unitsToString(units, 2, 2 + s.length)).toBe(s);
+    expect(unitsToString(units.subarray(1), 2, 4)).toBe('\ud800b');
+    expect(unitsToString(units, 3, 3)).toBe('');
+  });
+
+  it('counts a unit as plain visible only when it is below U+0300 and no space, invisible unit or line break', () => {
+    for (let u = 0; u < 0x10000; u++) {
+      if (isPlainVisibleUnit(u) && (u >= 0x300 || isSpaceUnit(u) || isInvisibleUnit(u) || isBreakUnit(u))) throw new Error(`U+${u.toString(16)}`);
+    }
+  });
+
+  it('tests letters and numbers as [\\p{L}\\p{N}] does, for every code point', () => {
+    const re = /^[\p{L}\p{N}]$/u;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (isLetterOrNumberCodePoint(cp) !== re.test(String.fromCodePoint(cp))) throw new Error(`U+${cp.toString(16)}`);
+    }
+  });
+
+  it('finds the tail that a [class]+$ regex with the u flag matches', () => {
+    const parts = ['a', 'Å', '1', '²', '.', '-', ' ', '😀', '𝐀', '\ud835', '\udc00', '\u0301', 'ǅ', '٣'];
+    const inClass = (cp: number) => cp === 0x2e || isLetterOrNumberCodePoint(cp);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 12 }), (p) => {
+        const t = p.join('');
+        const m = /[\p{L}\p{N}.]+$/u.exec(t);
+        expect(tailStart(t, inClass)).toBe(m === null ? t.length : m.index);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('tells NFC text without normalising it only where that cannot change the answer', () => {
+    // Every canonical decomposition, and its first two units, must be judged as String.prototype.normalize judges it
+    // (no character beyond plane 2 has one).
+    for (let cp = 0xa0; cp <= 0x2ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const d = String.fromCodePoint(cp).normalize('NFD');
+      if (d.length < 2) continue;
+      for (const t of [d, d.slice(0, 2), `x${d}`]) if (isNfc(t) !== (t.normalize('NFC') === t)) throw new Error(`U+${cp.toString(16)}`);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (t) => {
+        expect(isNfc(t)).toBe(t.normalize('NFC') === t);
+      }),
+      { numRuns: 3000, seed: 8 },
+    );
+  });
+
+  it('tests the whole-line patterns as one union, or one by one when a pattern has a backreference or named group', () => {
+    const lines = ['12', '1 2', 'Side 3 av 12', 'side 3', 'Innhold ........ 4', '— 20 —', 'aaaa', 'abab', 'Gå til hovedinnhold', 'Tekst', '---'];
+    const base = ctx.lexicon.text;
+    for (const extra of [[], ['^(\\p{L})\\1{3}$'], ['^(?<x>ab)\\k<x>$']]) {
+      const rules = { ...base, pageFurniture: { ...base.pageFurniture, patterns: [...base.pageFurniture.patterns, ...extra] } };
+      const kit = textKit(rules, ctx.lexicon.calendar);
+      const regexes = rules.pageFurniture.patterns.map((p) => new RegExp(p, 'iu'));
+      for (const line of lines) expect([line, kit.isFurniture(line)]).toEqual([line, regexes.some((r) => r.test(line))]);
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { Block, SegmentedDoc, Span } from '../pipeline/document.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { normalise, spanRoundTrip } from '../pipeline/normalise/index.ts';
 import { segment } from '../pipeline/segment/index.ts';
+import { SENTENCE_CLASS_NAMES, sentenceBreaks, sentenceClass } from '../pipeline/segment/sentence-breaks.ts';
 import { stressText } from './support/stress-text.ts';
 
 const ctx: Context = { options: { strict: false, sourceDateEpoch: null }, lexicon: loadLexicon() };
@@ -240,6 +241,56 @@ describe('segment, property-based', () => {
         }
       }),
       { numRuns: 300, seed: 20251 },
+    );
+  });
+});
+
+const icu = new Intl.Segmenter('nb', { granularity: 'sentence' });
+const icuParts = (t: string): string[] => [...icu.segment(t)].map((s) => s.segment);
+const icuBreaks = (t: string): number[] => [...icu.segment(t)].map((s) => s.index).filter((i) => i > 0);
+
+/** The Sentence_Break class ICU gives a character, read off how ICU segments a few probes around it. */
+function icuClass(x: string): string {
+  let p = icuParts(`a${x} B`);
+  if (p.length === 2 && p[0] === `a${x} `) return icuParts(`a${x}1`).length === 1 ? 'ATerm' : 'STerm';
+  p = icuParts(`a. ${x} B`);
+  if (p.length === 2 && p[1] === 'B') return 'Sp';
+  if (p.length === 1) return icuParts(`a! ${x} B`).length === 1 ? 'SContinue' : 'Lower';
+  if (icuParts(`a.${x}b`).length === 2) return 'OLetter';
+  if (icuParts(`a. ${x}b`).length === 2) return 'Upper';
+  p = icuParts(`a!${x} B`);
+  if (p.length === 2 && p[1] === 'B') return 'Close';
+  return icuParts(`a.${x}`).length === 1 ? 'Numeric' : 'Other';
+}
+
+// Terminators, closers, spaces, continuers, both cases, digits, symbols, and a few characters left to ICU.
+const SENTENCE_PIECES = [
+  '.', '.', '!', '?', ' ', ' ', '\t', '\u00a0', ')', '(', '"', "'", '»', '«', '”', '“', '’', '„', '›', ']', '{', ',', '-',
+  ':', ';', '–', '—', 'a', 'b', 'æ', 'ß', 'ª', 'A', 'B', 'Ø', 'À', '1', '0', '#', '*', '/', '§', '°', '²', '×', '•', '…',
+  '€', '¿', 'ł', 'Ж', '😀', '\u00ad', '\u0301', '\u2028', '\u2024',
+];
+
+describe('sentence breaks found without ICU', () => {
+  it('gives every character it handles the class ICU gives it', () => {
+    const handled: number[] = [];
+    for (let u = 0; u < 0x10000; u++) if (sentenceClass(u) !== 0) handled.push(u);
+    expect(handled.length).toBeGreaterThan(190);
+    for (const u of handled) {
+      const c = String.fromCharCode(u);
+      expect([u.toString(16), SENTENCE_CLASS_NAMES[sentenceClass(u)]]).toEqual([u.toString(16), icuClass(c)]);
+    }
+  });
+
+  it('breaks exactly where ICU does, inside a longer text too, and leaves a block with any other character to ICU', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SENTENCE_PIECES), { maxLength: 24 }), (parts) => {
+        const block = parts.join('');
+        const text = `Før. ${block} Etter.`;
+        const got = sentenceBreaks(text, 5, 5 + block.length);
+        const handled = [...block].every((c) => c.length === 1 && sentenceClass(c.charCodeAt(0)) !== 0);
+        expect(got).toEqual(handled ? icuBreaks(block).map((i) => i + 5) : null);
+      }),
+      { numRuns: 20000, seed: 29 },
     );
   });
 });

@@ -11,6 +11,7 @@ import type { Lexicon } from '../pipeline/lexicon/load.ts';
 import type { Message } from '../pipeline/messages.ts';
 import { loadAssertions } from '../pipeline/validate/assertions.ts';
 import { DatasetValidator, validate } from '../pipeline/validate/index.ts';
+import { checkOffsets } from '../pipeline/validate/integrity.ts';
 import { compileSchema } from '../pipeline/validate/schemas.ts';
 import { TABLE_NAMES } from '../pipeline/models/tables.ts';
 import { schemaFile } from '../pipeline/schemas/json-schemas.ts';
@@ -213,5 +214,34 @@ describe('validators kept between builds', () => {
     } finally {
       rmSync(keep, { recursive: true, force: true });
     }
+  });
+});
+
+describe('offset checks, in code points of the source', () => {
+  const source = 'a😀b\ud800c d';
+  const cps = Array.from(source);
+  const tables = (mentions: Row[]) => ({ documents: [{ document_id: 'doc_1', source_file: 'x.txt' }], actors: [], mentions, demands: [], dates: [] });
+  const check = (mentions: Row[], docs = [{ file: 'x.txt', source }]) => {
+    const found: Message[] = [];
+    checkOffsets(tables(mentions), docs, { mentions: 'text' }, { add: (_a, m) => found.push(m) });
+    return found.map((m) => m.reason);
+  };
+
+  it('counts an astral character and a lone surrogate as one code point each, as Array.from does', () => {
+    const rows: Row[] = [];
+    for (let s = 0; s <= cps.length; s++) for (let e = s; e <= cps.length; e++) rows.push({ mention_id: `m${s}-${e}`, document_id: 'doc_1', start: s, end: e, text: cps.slice(s, e).join('') });
+    expect(check(rows)).toEqual([]);
+    const wrong = rows.map((r) => ({ ...r, text: `${String(r['text'])}x` }));
+    expect(check(wrong.slice(4, 5))).toEqual([`record m0-4 field text: source slice [0, 4) of x.txt is ${JSON.stringify(cps.slice(0, 4).join(''))}, not ${JSON.stringify(`${cps.slice(0, 4).join('')}x`)}`]);
+  });
+
+  it('reports spans outside the source, bad numbers and unknown sources', () => {
+    const row = { mention_id: 'm', document_id: 'doc_1', start: 0, end: 8, text: '' };
+    expect(check([row, { ...row, end: 1.5 }, { ...row, start: -1 }])).toEqual([
+      'record m field text: [0, 8) is outside x.txt (7 code points)',
+      'record m field text: start and end must be integers',
+      'record m field text: [-1, 8) is outside x.txt (7 code points)',
+    ]);
+    expect(check([row], [])).toEqual(['record m field text: source x.txt is not among the documents read']);
   });
 });

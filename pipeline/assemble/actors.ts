@@ -4,8 +4,19 @@ import type { ActorRow } from '../models/tables.ts';
 import { stableId } from '../ids.ts';
 import { byCodeUnits } from './sort.ts';
 
+// An actor's ID is a hash of its key alone, and the same keys recur in document after document: each is hashed once.
+// The memo holds one entry per distinct key, as the actor table itself does.
+const actorIds = new Map<string, string>();
+
 /** Stable actor ID: the canonical name is the one field that identifies an actor across documents and releases. */
-export const actorId = (key: string): string => stableId('act', key);
+export function actorId(key: string): string {
+  let id = actorIds.get(key);
+  if (id === undefined) {
+    id = stableId('act', key);
+    actorIds.set(key, id);
+  }
+  return id;
+}
 
 /** How a document's rows point to actors: each call returns the actor's ID and records the use. */
 export interface ActorRefs {

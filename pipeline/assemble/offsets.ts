@@ -18,6 +18,24 @@ export interface OffsetConverter {
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * `codePointsBefore[i]`: the number of code points that begin before UTF-16 index i; null when the source has no
+ * surrogate at all, so that every index counts itself (most documents: no table to build).
+ */
+function codePointTable(source: string): Int32Array | null {
+  if (!SURROGATE.test(source)) return null;
+  const n = source.length;
+  const table = new Int32Array(n + 1);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    // The low half of a pair begins no code point of its own.
+    if (!(i > 0 && isLow(source.charCodeAt(i)) && isHigh(source.charCodeAt(i - 1)))) count++;
+    table[i + 1] = count;
+  }
+  return table;
+}
 
 /**
  * The one converter from pipeline spans to exported offsets: normalised UTF-16 span → source UTF-16 range
@@ -27,14 +45,13 @@ const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 export function offsetConverter(doc: Pick<NormalisedDoc, 'source' | 'text' | 'map'>): OffsetConverter {
   const { source, text, map } = doc;
   const n = source.length;
-  // codePointsBefore[i] = number of code points that begin before UTF-16 index i.
-  const codePointsBefore = new Int32Array(n + 1);
-  const midPair = (i: number) => i > 0 && i < n && isLow(source.charCodeAt(i)) && isHigh(source.charCodeAt(i - 1));
-  for (let i = 0; i < n; i++) codePointsBefore[i + 1] = (codePointsBefore[i] ?? 0) + (midPair(i) ? 0 : 1);
+  const codePointsBefore = codePointTable(source);
+  // Only a source with surrogates has pairs a map could point into.
+  const midPair = (i: number) => codePointsBefore !== null && i > 0 && i < n && isLow(source.charCodeAt(i)) && isHigh(source.charCodeAt(i - 1));
   const mapped = Math.min(text.length, map.start.length, map.end.length);
 
   return {
-    codePoints: codePointsBefore[n] ?? 0,
+    codePoints: codePointsBefore === null ? n : (codePointsBefore[n] ?? 0),
     toSource(span) {
       const { start, end } = span;
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > mapped) return null;
@@ -44,8 +61,8 @@ export function offsetConverter(doc: Pick<NormalisedDoc, 'source' | 'text' | 'ma
       // A map that points inside a surrogate pair would cut a character in half: widen to whole characters.
       if (midPair(from)) from -= 1;
       if (midPair(to)) to += 1;
-      const cpStart = codePointsBefore[from];
-      const cpEnd = codePointsBefore[to];
+      const cpStart = codePointsBefore === null ? from : codePointsBefore[from];
+      const cpEnd = codePointsBefore === null ? to : codePointsBefore[to];
       if (cpStart === undefined || cpEnd === undefined) return null;
       return { start: cpStart, end: cpEnd, quote: source.slice(from, to) };
     },

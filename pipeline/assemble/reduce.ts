@@ -29,29 +29,16 @@ export interface DocRows {
   messages: Message[];
 }
 
-// An actor's ID is a hash of its key alone, and the same keys recur in document after document: each is hashed once.
-// The cache holds no more keys than the actor table itself.
-const actorIds = new Map<string, string>();
-
-function idOf(key: string): string {
-  let id = actorIds.get(key);
-  if (id === undefined) {
-    id = actorId(key);
-    actorIds.set(key, id);
-  }
-  return id;
-}
-
 /** Records every actor use; IDs are hashes of the key alone, so they need no corpus-wide state. */
 class UseRecorder implements ActorRefs {
   readonly uses: ActorUse[] = [];
   mention(key: string, _file: string, surface: string): string {
     this.uses.push({ key, as: 'mention', surface });
-    return idOf(key);
+    return actorId(key);
   }
   refer(key: string, _file: string, as: string): string {
     this.uses.push({ key, as, surface: null });
-    return idOf(key);
+    return actorId(key);
   }
 }
 

@@ -1,4 +1,4 @@
-import { MappedBuffer } from './buffer.ts';
+import type { MappedBuffer } from './buffer.ts';
 import { LineKind } from './furniture.ts';
 import { joinKind } from './join.ts';
 import type { LineTable } from './lines.ts';
@@ -17,11 +17,12 @@ import type { TextKit } from './rules.ts';
  * marker of the run, so segment sees a bullet list; markers still unused when the items stop (at the next blank or
  * dropped line) are discarded rather than handed to unrelated text. When the run sits right before its item the map stays in source
  * order; otherwise the marker unit maps back to its own "•" earlier in the source. Markers are never part of a block
- * or sentence span, so every span still maps to one contiguous, exact source range.
+ * or sentence span, so every span still maps to one contiguous, exact source range. Writes into `out` (emptied
+ * first) and returns it.
  */
-export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, capacity: number): MappedBuffer {
+export function assemble(table: LineTable, kinds: Uint8Array, kit: TextKit, out: MappedBuffer): MappedBuffer {
   const { lines, clean } = table;
-  const out = new MappedBuffer(capacity);
+  out.reset(clean.length + 64);
   const queue: number[] = [];
   let queueHead = 0;
   let lastWasMarker = false;

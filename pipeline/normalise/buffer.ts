@@ -1,34 +1,14 @@
+import { Buffer } from 'node:buffer';
 import type { OffsetMap } from '../document.ts';
 
-const CHUNK = 8192;
-const UTF16 = new TextDecoder('utf-16le');
-
-/** Whether [from, to) holds a surrogate that is not part of a pair (TextDecoder would turn it into U+FFFD). */
-function hasLoneSurrogate(units: Uint16Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = units[i] ?? 0;
-    if (c < 0xd800 || c > 0xdfff) continue;
-    if (c <= 0xdbff && i + 1 < to) {
-      const d = units[i + 1] ?? 0;
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return true;
-  }
-  return false;
-}
-
-/** Build a string from a range of UTF-16 units, unit for unit (lone surrogates included). */
+/**
+ * Build a string from a range of UTF-16 units, unit for unit (lone surrogates included): Node's UTF-16LE decoding
+ * copies units as they are (TextDecoder would turn a lone surrogate into U+FFFD) and is the cheapest way to a string.
+ * It reads the units' bytes as little-endian, the byte order of every platform the pipeline runs on.
+ */
 export function unitsToString(units: Uint16Array, from: number, to: number): string {
   if (to <= from) return '';
-  if (!hasLoneSurrogate(units, from, to)) return UTF16.decode(units.subarray(from, to));
-  const parts: string[] = [];
-  for (let i = from; i < to; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]));
-  }
-  return parts.join('');
+  return Buffer.from(units.buffer, units.byteOffset + 2 * from, 2 * (to - from)).toString('utf16le');
 }
 
 /**
@@ -46,6 +26,25 @@ export class MappedBuffer {
     this.units = new Uint16Array(n);
     this.start = new Int32Array(n);
     this.end = new Int32Array(n);
+  }
+
+  /**
+   * Empty the buffer for the next document with room for `capacity` units, as zeroed as a new one: the arrays are
+   * kept when they fit and are not far too large, since allocating them anew cost more than clearing them.
+   */
+  reset(capacity: number): this {
+    const n = Math.max(16, capacity);
+    if (this.units.length < n || this.units.length > Math.max(4 * n, 1 << 16)) {
+      this.units = new Uint16Array(n);
+      this.start = new Int32Array(n);
+      this.end = new Int32Array(n);
+    } else {
+      this.units.fill(0);
+      this.start.fill(0);
+      this.end.fill(0);
+    }
+    this.length = 0;
+    return this;
   }
 
   private grow(min: number): void {
@@ -70,6 +69,11 @@ export class MappedBuffer {
     this.end[i] = to;
   }
 
+  /** Make room for `n` more units, so a caller may write them straight into the arrays. */
+  reserve(n: number): void {
+    if (this.length + n > this.units.length) this.grow(this.length + n);
+  }
+
   /** Append units [a, b) of another buffer with their source ranges. */
   copyFrom(other: MappedBuffer, a: number, b: number): void {
     const n = b - a;
@@ -91,8 +95,15 @@ export class MappedBuffer {
     return unitsToString(this.units, a, b);
   }
 
-  /** The finished offset map (copies, so the buffer's spare capacity is not kept alive). */
+  /**
+   * The finished offset map: a copy (the buffer is reused, and its spare capacity should not be kept alive), both
+   * halves in one allocation.
+   */
   toMap(): OffsetMap {
-    return { start: this.start.slice(0, this.length), end: this.end.slice(0, this.length) };
+    const n = this.length;
+    const both = new Int32Array(2 * n);
+    both.set(this.start.subarray(0, n));
+    both.set(this.end.subarray(0, n), n);
+    return { start: both.subarray(0, n), end: both.subarray(n) };
   }
 }

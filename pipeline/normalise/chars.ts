@@ -6,6 +6,7 @@ const UPPER = /[\p{Lu}\p{Lt}]/u;
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
 const PUNCT = /[\p{P}\p{S}]/u;
+const NUMBER = /\p{N}/u;
 
 /** Horizontal whitespace, including no-break and typographic spaces: collapsed to one ASCII space. */
 export const isSpaceUnit = (c: number): boolean =>
@@ -92,3 +93,38 @@ export const isCloserUnit = (c: number): boolean =>
 /** Opening quotes and brackets that may precede a line's first word. */
 export const isOpenerUnit = (c: number): boolean =>
   c === 0x28 || c === 0x5b || c === 0xab || c === 0x201c || c === 0x2018 || c === 0x22 || c === 0x27 || c === 0x201e || c === 0x2039;
+
+/** A unit below U+0300 that is neither space, invisible nor a line break: printable ASCII and Latin, most of any text. */
+export const isPlainVisibleUnit = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300 && c !== 0xad);
+
+/** A letter or number code point, as `[\p{L}\p{N}]` with the `u` flag tests it (astral code points included). */
+export function isLetterOrNumberCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  // Latin-1 numbers: superscripts ² ³ ¹ and the fractions ¼ ½ ¾.
+  if (cp <= 0xff) return isLetterUnit(cp) || cp === 0xb2 || cp === 0xb3 || cp === 0xb9 || (cp >= 0xbc && cp <= 0xbe);
+  const s = String.fromCodePoint(cp);
+  return LETTER.test(s) || NUMBER.test(s);
+}
+
+/**
+ * Start of the longest tail of `t` made of code points that pass `test` (`t.length` when the last one fails): where
+ * a regex `[…]+$` with the `u` flag would match, found from the end instead of by trying every start in the line.
+ */
+export function tailStart(t: string, test: (cp: number) => boolean): number {
+  let i = t.length;
+  while (i > 0) {
+    const c = t.charCodeAt(i - 1);
+    let cp = c;
+    let width = 1;
+    if (isLowSurrogate(c) && i >= 2) {
+      const h = t.charCodeAt(i - 2);
+      if (isHighSurrogate(h)) {
+        cp = (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (!test(cp)) break;
+    i -= width;
+  }
+  return i;
+}

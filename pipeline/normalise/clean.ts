@@ -5,6 +5,7 @@ import {
   isLowSurrogate,
   isMarkCodePoint,
   isNfcStableUnit,
+  isPlainVisibleUnit,
   isSpaceUnit,
 } from './chars.ts';
 
@@ -20,23 +21,34 @@ export function cleanLine(src: string, from: number, to: number, out: MappedBuff
   let i = from;
   while (i < to) {
     const c = src.charCodeAt(i);
-    if (isSpaceUnit(c)) {
-      if (spaceFrom < 0) spaceFrom = i;
-      i++;
-      continue;
-    }
-    if (isInvisibleUnit(c)) {
-      softHyphenAtEnd = c === 0xad;
-      i++;
-      continue;
+    // Most units are plainly visible: the space and invisible tests are for the rest.
+    if (!isPlainVisibleUnit(c)) {
+      if (isSpaceUnit(c)) {
+        if (spaceFrom < 0) spaceFrom = i;
+        i++;
+        continue;
+      }
+      if (isInvisibleUnit(c)) {
+        softHyphenAtEnd = c === 0xad;
+        i++;
+        continue;
+      }
     }
     softHyphenAtEnd = false;
     if (spaceFrom >= 0) {
       if (out.length > begin) out.push(0x20, spaceFrom, i);
       spaceFrom = -1;
     }
+    // Fast paths: nothing at or above U+0300 means no combining mark can follow and NFC cannot change the unit; a
+    // run of plain visible units like that is copied in one go.
+    if (c < 0x300) {
+      const k = appendPlainRun(src, i, to, out);
+      if (k > i) {
+        i = k;
+        continue;
+      }
+    }
     const next = i + 1 < to ? src.charCodeAt(i + 1) : 0;
-    // Fast path: nothing at or above U+0300 means no combining mark can follow and NFC cannot change the unit.
     if (c < 0x300 && next < 0x300) {
       out.push(c, i, i + 1);
       i++;
@@ -69,4 +81,25 @@ export function cleanLine(src: string, from: number, to: number, out: MappedBuff
     i = j;
   }
   return softHyphenAtEnd;
+}
+
+/**
+ * Append the plain visible units of src from `from` on, each mapped to itself, while the unit after each is below
+ * U+0300 (or `to` comes); returns where it stopped. Such units are their own NFC form and nothing combines with them.
+ */
+function appendPlainRun(src: string, from: number, to: number, out: MappedBuffer): number {
+  let k = from;
+  while (k < to && isPlainVisibleUnit(src.charCodeAt(k))) k++;
+  // The last unit stays out when a unit at or above U+0300 (a mark, perhaps) follows it.
+  if (k > from && k < to && src.charCodeAt(k) >= 0x300) k--;
+  out.reserve(k - from);
+  const { units, start, end } = out;
+  let w = out.length;
+  for (let i = from; i < k; i++, w++) {
+    units[w] = src.charCodeAt(i);
+    start[w] = i;
+    end[w] = i + 1;
+  }
+  out.length = w;
+  return k;
 }

@@ -26,8 +26,8 @@ export function classifyLines(lines: readonly Line[], pages: number, kit: TextKi
   lines.forEach((line, i) => {
     const t = line.text;
     if (t.length === 0) kinds[i] = LineKind.Blank;
-    else if (t.length <= BOILERPLATE_MAX && kit.boilerplate.some((r) => r.test(t))) kinds[i] = LineKind.Dropped;
-    else if (kit.furniture.some((r) => r.test(t))) kinds[i] = LineKind.Dropped;
+    else if (t.length <= BOILERPLATE_MAX && kit.isBoilerplate(t)) kinds[i] = LineKind.Dropped;
+    else if (kit.isFurniture(t)) kinds[i] = LineKind.Dropped;
     else {
       const m = matchMarker(t, kit);
       if (m !== null && m.kind !== 'heading' && m.contentStart >= t.length) kinds[i] = LineKind.LoneMarker;
@@ -49,16 +49,16 @@ function dropLineNumbers(lines: readonly Line[], kinds: Uint8Array): void {
     if (kinds[i] !== LineKind.Blank && NUMBER_ONLY.test(line.text)) numbered.push(i);
   });
   const value = (k: number): number => Number(lines[numbered[k] ?? 0]?.text ?? NaN);
-  for (let k = 0; k < numbered.length; k++) {
+  // Whether the numbered line m lies near the numbered line k and its number is 1 to 3 away.
+  const near = (k: number, m: number): boolean => {
     const i = numbered[k] ?? 0;
-    const v = value(k);
-    const near = (m: number): boolean => {
-      const j = numbered[m];
-      if (j === undefined || Math.abs(j - i) > 6) return false;
-      const d = Math.abs(value(m) - v);
-      return d >= 1 && d <= 3;
-    };
-    if (near(k - 1) || near(k + 1)) kinds[i] = LineKind.Dropped;
+    const j = numbered[m];
+    if (j === undefined || Math.abs(j - i) > 6) return false;
+    const d = Math.abs(value(m) - value(k));
+    return d >= 1 && d <= 3;
+  };
+  for (let k = 0; k < numbered.length; k++) {
+    if (near(k, k - 1) || near(k, k + 1)) kinds[numbered[k] ?? 0] = LineKind.Dropped;
   }
 }
 

@@ -1,4 +1,4 @@
-import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from './chars.ts';
+import { isCloserUnit, isDigitUnit, isLetterOrNumberCodePoint, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit, tailStart } from './chars.ts';
 import type { TextKit } from './rules.ts';
 
 /**
@@ -9,7 +9,8 @@ import type { TextKit } from './rules.ts';
 export type Join = 'space' | 'concat' | 'dehyphenate' | null;
 
 const HYPHEN = 0x2d;
-const LAST_WORD = /[\p{L}\p{N}.]+$/u;
+// The last word of a line: its letters, numbers and dots (`[\p{L}\p{N}.]+$`).
+const inLastWord = (cp: number): boolean => cp === 0x2e || isLetterOrNumberCodePoint(cp);
 const FIRST_WORD = /^\p{L}+/u;
 /** "5 Næring og skatt", "2.13 Kultur": a numbered section title, which never continues the line before it. */
 const SECTION_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.? \p{Lu}[^.!?:]{0,80}$/u;
@@ -86,7 +87,8 @@ export function joinKind(previous: PrevLine, next: string, adjacent: boolean, ki
   if (SECTION_TITLE.test(next) || SECTION_TITLE.test(prev)) return null;
   // An ALL-CAPS line after mixed-case text is a title or a running header, not the rest of a sentence.
   if (isShouting(next) && !isShouting(prev)) return null;
-  const word = LAST_WORD.exec(prev)?.[0]?.toLowerCase();
+  const wordStart = tailStart(prev, inLastWord);
+  const word = wordStart < prev.length ? prev.slice(wordStart).toLowerCase() : undefined;
   if (word !== undefined && kit.connectors.has(word) && (isLetterUnit(first) || isDigitUnit(first))) return 'space';
   return null;
 }

@@ -1,7 +1,5 @@
-import { isCloserUnit, isDigitUnit, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit } from './chars.ts';
+import { isCloserUnit, isDigitUnit, isLetterOrNumberCodePoint, isLetterUnit, isLowerUnit, isOpenerUnit, isUpperUnit, tailStart } from './chars.ts';
 import { endsLikeLeadIn, type TextKit } from './rules.ts';
-
-const LAST_WORD = /[\p{L}\p{N}]+$/u;
 
 /** An ALL-CAPS title line: enough letters, none of them lower case, and not a lead-in ending in ":". */
 export function isAllCapsTitle(t: string, kit: TextKit): boolean {
@@ -44,7 +42,10 @@ export function isShortTitle(t: string, kit: TextKit): boolean {
     return false;
   }
 
-  const word = LAST_WORD.exec(t.toLowerCase())?.[0];
+  // The last word in lower case (`[\p{L}\p{N}]+$` of the lowered line).
+  const lower = t.toLowerCase();
+  const wordStart = tailStart(lower, isLetterOrNumberCodePoint);
+  const word = wordStart < lower.length ? lower.slice(wordStart) : undefined;
   if (word !== undefined && kit.connectors.has(word)) return false;
   return !endsLikeLeadIn(t, kit);
 }

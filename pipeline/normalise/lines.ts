@@ -1,5 +1,5 @@
-import { MappedBuffer } from './buffer.ts';
-import { isBreakUnit, isSpaceUnit } from './chars.ts';
+import type { MappedBuffer } from './buffer.ts';
+import { isSpaceUnit } from './chars.ts';
 import { cleanLine } from './clean.ts';
 import { MarkupScratch, stripMarkup } from './markup.ts';
 import type { TextKit } from './rules.ts';
@@ -32,27 +32,36 @@ export interface LineTable {
   pages: number;
 }
 
-/** Cut the source at every line break (LF, CRLF, lone CR, form feed, …) and clean each line. */
-export function splitLines(src: string, kit: TextKit): LineTable {
-  const clean = new MappedBuffer(src.length + 64);
+// The line break units of `isBreakUnit` (LF, VT, FF, CR, NEL, LS, PS), found by one native scan per line rather than
+// a test of every unit here (cleanLine reads the line's units anyway).
+const BREAK = /[\n\v\f\r\x85\u2028\u2029]/g;
+
+/**
+ * Cut the source at every line break (LF, CRLF, lone CR, form feed, …) and clean each line into `clean` (emptied
+ * first), which the returned table holds.
+ */
+export function splitLines(src: string, kit: TextKit, clean: MappedBuffer): LineTable {
+  clean.reset(src.length + 64);
   const scratch = new MarkupScratch();
   const lines: Line[] = [];
   let page = 0;
   let from = 0;
   const n = src.length;
-  for (let i = 0; i <= n; i++) {
+  for (;;) {
+    // The next line break, or a virtual one at the end.
+    BREAK.lastIndex = from;
+    const i = BREAK.test(src) ? BREAK.lastIndex - 1 : n;
     const c = i < n ? src.charCodeAt(i) : 0x0a;
-    if (!isBreakUnit(c)) continue;
     const a = clean.length;
     const softHyphen = cleanLine(src, from, i, clean, kit.ligatures);
     stripMarkup(clean, a, scratch);
     const b = clean.length;
     const trailingSpace = i - from >= 2 && src.charCodeAt(i - 1) === 0x20 && !isSpaceUnit(src.charCodeAt(i - 2)) && a < b;
     lines.push({ from, to: i, a, b, page, softHyphen, trailingSpace, text: '' });
+    if (i >= n) break;
     if (c === 0x0c) page++;
     // CRLF is one break.
-    if (c === 0x0d && i + 1 < n && src.charCodeAt(i + 1) === 0x0a) i++;
-    from = i + 1;
+    from = c === 0x0d && i + 1 < n && src.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
   }
   // One decode for the whole buffer, then cheap slices, instead of building a string per line.
   const all = clean.text();

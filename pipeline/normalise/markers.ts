@@ -22,6 +22,13 @@ function skipSpaces(line: string, i: number): number {
   return i;
 }
 
+/** Whether the line's first ")" is one of its units 1 to 4 (found without searching the rest of a long line). */
+function closesWithinFour(line: string): boolean {
+  if (line.charCodeAt(0) === 0x29) return false;
+  for (let i = 1; i <= 4 && i < line.length; i++) if (line.charCodeAt(i) === 0x29) return true;
+  return false;
+}
+
 /** Recognise the structure marker at the start of a (normalised, trimmed) line, or null for plain text. */
 export function matchMarker(line: string, kit: TextKit): MarkerMatch | null {
   if (line.length === 0) return null;
@@ -43,10 +50,7 @@ export function matchMarker(line: string, kit: TextKit): MarkerMatch | null {
     return { kind: 'bullet', marker: line[0] ?? '', contentStart: skipSpaces(line, 1), speech: kit.speechMarkers.has(c) };
   }
   // Numbering starts with a digit or "(", or is one to four letters and ")": skip the regex for everything else.
-  if (!isDigitUnit(c) && c !== 0x28) {
-    const paren = line.indexOf(')');
-    if (paren < 1 || paren > 4) return null;
-  }
+  if (!isDigitUnit(c) && c !== 0x28 && !closesWithinFour(line)) return null;
   const m = NUMBERING.exec(line);
   if (m) {
     const marker = m[0];

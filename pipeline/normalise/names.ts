@@ -1,5 +1,5 @@
 import { isAllCapsTitle, isShortTitle } from './line-shape.ts';
-import { isLetterUnit, isDigitUnit, isLowerUnit, isUpperUnit } from './chars.ts';
+import { isLetterOrNumberCodePoint, isLetterUnit, isDigitUnit, isLowerUnit, isUpperUnit, tailStart } from './chars.ts';
 import { LineKind } from './furniture.ts';
 import { isShouting } from './join.ts';
 import type { Line } from './lines.ts';
@@ -15,16 +15,22 @@ export interface WordUse {
   wraps: boolean;
   /** How long a wrapped line runs (the 90th percentile of lines continued in lower case), in UTF-16 units. */
   width: number;
+  /** How each word, as written, is used; a word never seen has no entry (all counts 0). */
+  words: Map<string, WordCounts>;
+}
+
+/** How often one word is used each way. */
+export interface WordCounts {
   /** Capitalised right after a word on the same line (mid-sentence: a name). */
-  capitalisedInside: Map<string, number>;
+  capitalisedInside: number;
   /** Capitalised at the start of a line or after sentence punctuation. */
-  capitalisedFirst: Map<string, number>;
-  /** In lower case right after a word (keyed by the lower-case form). */
-  lowerInside: Map<string, number>;
+  capitalisedFirst: number;
+  /** In lower case right after a word (looked up by the lower-case form). */
+  lowerInside: number;
   /** Followed by another word with nothing but a space or a wrapped line break between. */
-  followed: Map<string, number>;
+  followed: number;
   /** Before . ! ? : ; or at the end of a line that a list item follows: the end of a sentence or item. */
-  final: Map<string, number>;
+  final: number;
 }
 
 // The share of adjacent text lines that continue in lower case above which the document wraps its text; pages of
@@ -36,7 +42,6 @@ const MIN_PAIRS = 8;
 const FULL_LINE = 0.95;
 
 const FIRST_WORD = /^[\p{L}\p{N}][\p{L}\p{N}-]*/u;
-const LAST_WORD = /[\p{L}\p{N}][\p{L}\p{N}-]*$/u;
 const HYPHEN = 0x2d;
 
 /** Whether t[from, to) holds one of . ! ? : ; (a sentence or clause end between two words). */
@@ -48,22 +53,21 @@ function hasSentencePunct(t: string, from: number, to: number): boolean {
   return false;
 }
 
-const add = (m: Map<string, number>, k: string): void => {
-  m.set(k, (m.get(k) ?? 0) + 1);
-};
-const count = (m: Map<string, number>, k: string): number => m.get(k) ?? 0;
+const inWord = (cp: number): boolean => cp === HYPHEN || isLetterOrNumberCodePoint(cp);
+
+/** The word that ends a line, hyphens inside it included (`[\p{L}\p{N}][\p{L}\p{N}-]*$`), or undefined. */
+function lastWord(t: string): string | undefined {
+  let k = tailStart(t, inWord);
+  while (k < t.length && t.charCodeAt(k) === HYPHEN) k++;
+  return k < t.length ? t.slice(k) : undefined;
+}
+
+/** How many times `word` is used the way `how` says (0 for a word never seen). */
+const count = (use: WordUse, word: string, how: keyof WordCounts): number => use.words.get(word)?.[how] ?? 0;
 
 /** Count how the words of the document's text lines are used (see `WordUse`). */
 export function countWordUse(lines: readonly Line[], kinds: Uint8Array, kit: TextKit): WordUse {
-  const use: WordUse = {
-    wraps: false,
-    width: 0,
-    capitalisedInside: new Map(),
-    capitalisedFirst: new Map(),
-    lowerInside: new Map(),
-    followed: new Map(),
-    final: new Map(),
-  };
+  const use: WordUse = { wraps: false, width: 0, words: new Map() };
   let pairs = 0;
   const wrapped: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -78,12 +82,22 @@ export function countWordUse(lines: readonly Line[], kinds: Uint8Array, kit: Tex
   use.width = wrapped[Math.floor(0.9 * wrapped.length)] ?? 0;
   // The words matter only where lines wrap.
   if (!use.wraps) return use;
+  const { words } = use;
+  // One entry per distinct word, looked up once per occurrence.
+  const countsOf = (w: string): WordCounts => {
+    let c = words.get(w);
+    if (c === undefined) {
+      c = { capitalisedInside: 0, capitalisedFirst: 0, lowerInside: 0, followed: 0, final: 0 };
+      words.set(w, c);
+    }
+    return c;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === undefined || kinds[i] !== LineKind.Text) continue;
     const t = line.text;
     // One pass over the units (this runs over whole documents): words and the gaps between them.
-    let prevWord = '';
+    let prev: WordCounts | null = null;
     let gapStart = 0;
     let k = 0;
     while (k < t.length) {
@@ -98,30 +112,30 @@ export function countWordUse(lines: readonly Line[], kinds: Uint8Array, kit: Tex
         if (!isLetterUnit(d) && !isDigitUnit(d) && d !== HYPHEN) break;
         e++;
       }
-      const w = t.slice(k, e);
-      if (prevWord === '') {
-        if (isUpperUnit(c)) add(use.capitalisedFirst, w);
+      const w = countsOf(t.slice(k, e));
+      if (prev === null) {
+        if (isUpperUnit(c)) w.capitalisedFirst++;
       } else if (k - gapStart === 1 && t.charCodeAt(gapStart) === 0x20) {
-        add(use.followed, prevWord);
-        if (isUpperUnit(c)) add(use.capitalisedInside, w);
-        else if (isLowerUnit(c)) add(use.lowerInside, w);
+        prev.followed++;
+        if (isUpperUnit(c)) w.capitalisedInside++;
+        else if (isLowerUnit(c)) w.lowerInside++;
       } else if (hasSentencePunct(t, gapStart, k)) {
-        add(use.final, prevWord);
-        if (isUpperUnit(c)) add(use.capitalisedFirst, w);
+        prev.final++;
+        if (isUpperUnit(c)) w.capitalisedFirst++;
       }
-      prevWord = w;
+      prev = w;
       gapStart = e;
       k = e;
     }
-    if (prevWord === '') continue;
+    if (prev === null) continue;
     const next = lines[i + 1];
     const nextKind = kinds[i + 1];
     const nextText = next !== undefined && (nextKind === LineKind.Text || nextKind === LineKind.LoneMarker) ? next.text : '';
-    if (hasSentencePunct(t, gapStart, t.length)) add(use.final, prevWord);
+    if (hasSentencePunct(t, gapStart, t.length)) prev.final++;
     else if (gapStart === t.length && nextText !== '') {
       // The next line goes on in lower case (a wrap), or an item follows (the end of the previous one).
-      if (isLowerUnit(nextText.charCodeAt(0))) add(use.followed, prevWord);
-      else if (matchMarker(nextText, kit) !== null) add(use.final, prevWord);
+      if (isLowerUnit(nextText.charCodeAt(0))) prev.followed++;
+      else if (matchMarker(nextText, kit) !== null) prev.final++;
     }
   }
   return use;
@@ -142,10 +156,10 @@ export function continuesWithName(block: () => string, prev: string, next: strin
   if (!isLetterUnit(p1) && !isDigitUnit(p1)) return false;
   if (!isUpperUnit(next.charCodeAt(0)) || isShouting(next)) return false;
   if (endsLikeLeadIn(prev, kit)) return false;
-  const last = LAST_WORD.exec(prev)?.[0];
+  const last = lastWord(prev);
   const first = FIRST_WORD.exec(next)?.[0];
   if (last === undefined || first === undefined) return false;
-  if (count(use.final, last) > 0 || count(use.followed, last) === 0) return false;
+  if (count(use, last, 'final') > 0 || count(use, last, 'followed') === 0) return false;
   // A block shaped like a heading is running text only when its line is full: the next word did not fit on it.
   const text = block();
   const full = prev.length + 1 + first.length >= FULL_LINE * use.width;
@@ -153,11 +167,11 @@ export function continuesWithName(block: () => string, prev: string, next: strin
   // "fra FNs" / "Høykommissær …": the genitive of a name the document uses needs the noun it governs.
   if (isUpperUnit(last.charCodeAt(0)) && last.length >= 3 && last.endsWith('s')) {
     const stem = last.slice(0, -1);
-    if (count(use.capitalisedInside, stem) + count(use.capitalisedFirst, stem) > 0) return true;
+    if (count(use, stem, 'capitalisedInside') + count(use, stem, 'capitalisedFirst') > 0) return true;
   }
-  const inside = count(use.capitalisedInside, first);
-  const lowerInside = count(use.lowerInside, first.toLowerCase());
-  const atStart = count(use.capitalisedFirst, first);
+  const inside = count(use, first, 'capitalisedInside');
+  const lowerInside = count(use, first.toLowerCase(), 'lowerInside');
+  const atStart = count(use, first, 'capitalisedFirst');
   if (inside >= 2 && inside > lowerInside && inside >= atStart) return true;
   // This line's own start is one sentence start already.
   return lowerInside === 0 && atStart <= 1;

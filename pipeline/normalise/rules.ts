@@ -6,10 +6,10 @@ type CalendarRules = z.infer<typeof CalendarLexicon>;
 
 /** The text lexicon compiled once into lookup structures for the hot loops of normalise and segment. */
 export interface TextKit {
-  /** Whole-line tests for web boilerplate (navigation, sharing, cookie notices). */
-  boilerplate: RegExp[];
-  /** Whole-line tests for PDF page furniture (page numbers, contents leaders, rules). */
-  furniture: RegExp[];
+  /** Whether a line is web boilerplate (navigation, sharing, cookie notices): any of the whole-line tests matches. */
+  isBoilerplate: (line: string) => boolean;
+  /** Whether a line is PDF page furniture (page numbers, contents leaders, rules): any of the whole-line tests matches. */
+  isFurniture: (line: string) => boolean;
   runningHeader: {
     minRepeats: number;
     maxLength: number;
@@ -52,6 +52,22 @@ function phraseLineRegex(phrases: readonly string[]): RegExp {
   return new RegExp(`^${one}(?:\\s*[|·•/]\\s*${one}|\\s+${one})*$`, 'iu');
 }
 
+// A backreference (its number would shift) or a named group (a name may not repeat) keeps a regex out of a union.
+const UNION_UNSAFE = /\\[1-9]|\\k<|\(\?<(?![=!])/;
+
+/**
+ * One test for "any of these case-insensitive Unicode regexes matches": a single alternation when they combine
+ * safely, which costs one regex call per line instead of one per pattern; else each in turn.
+ */
+function anyOf(regexes: readonly RegExp[]): (line: string) => boolean {
+  if (regexes.length === 0) return () => false;
+  if (regexes.every((r) => r.flags === 'iu' && !UNION_UNSAFE.test(r.source))) {
+    const union = new RegExp(regexes.map((r) => `(?:${r.source})`).join('|'), 'iu');
+    return (line) => union.test(line);
+  }
+  return (line) => regexes.some((r) => r.test(line));
+}
+
 const cache = new WeakMap<TextRules, TextKit>();
 
 /**
@@ -62,11 +78,11 @@ export function textKit(rules: TextRules, calendar: CalendarRules): TextKit {
   const hit = cache.get(rules);
   if (hit) return hit;
   const kit: TextKit = {
-    boilerplate: [
+    isBoilerplate: anyOf([
       ...(rules.boilerplate.phrases.length > 0 ? [phraseLineRegex(rules.boilerplate.phrases)] : []),
       ...rules.boilerplate.patterns.map((p) => new RegExp(p, 'iu')),
-    ],
-    furniture: rules.pageFurniture.patterns.map((p) => new RegExp(p, 'iu')),
+    ]),
+    isFurniture: anyOf(rules.pageFurniture.patterns.map((p) => new RegExp(p, 'iu'))),
     runningHeader: {
       minRepeats: rules.pageFurniture.runningHeaderMinRepeats,
       maxLength: rules.pageFurniture.runningHeaderMaxLength,

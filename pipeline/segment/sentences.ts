@@ -1,6 +1,7 @@
 import type { Block, Sentence } from '../document.ts';
 import { isDigitUnit, isLetterUnit, isLowerUnit, isRegExpSpaceUnit, isSpaceUnit, isUpperUnit } from '../normalise/chars.ts';
 import type { TextKit } from '../normalise/rules.ts';
+import { sentenceBreaks } from './sentence-breaks.ts';
 
 /** A sentence candidate: [start, end) in the document text. */
 interface Piece {
@@ -17,29 +18,28 @@ const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 const ORDINAL = /^\d{1,2}\.$/;
 const CLOSERS = '"»”’\')\\]';
 
-// Characters that never end a sentence for ICU (UAX #29: no sentence terminator, no paragraph separator): printable
-// ASCII but . ! ?, tab, Latin-1 letters and a few spaces, quotes, dashes and symbols. A block of these alone is one
-// piece, found without asking ICU, whose every call costs much more than reading a short heading or bullet.
-const NEVER_BREAKS = new Set([0x09, 0xa0, 0xa7, 0xab, 0xb0, 0xbb, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x20ac]);
-const neverBreaks = (c: number): boolean =>
-  (c >= 0x20 && c <= 0x7e && c !== 0x2e && c !== 0x21 && c !== 0x3f) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || NEVER_BREAKS.has(c);
-
-/** True when ICU cannot break [start, end) into more than one sentence. */
-function oneSentence(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!neverBreaks(text.charCodeAt(i))) return false;
-  return true;
+/** Add text[a, b) trimmed of spaces, unless nothing is left. */
+function pushTrimmed(pieces: Piece[], text: string, a: number, b: number): void {
+  while (a < b && isSpaceUnit(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceUnit(text.charCodeAt(b - 1))) b--;
+  if (a < b) pieces.push({ start: a, end: b });
 }
 
-/** ICU's pieces of one block, trimmed of spaces, as absolute offsets. */
+/** ICU's sentences of one block, trimmed of spaces, as absolute offsets (found without ICU for most blocks). */
 function icuPieces(text: string, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
-  const segments = oneSentence(text, start, end) ? [{ index: 0, segment: text.slice(start, end) }] : sentenceSegmenter().segment(text.slice(start, end));
-  for (const seg of segments) {
-    let a = start + seg.index;
-    let b = a + seg.segment.length;
-    while (a < b && isSpaceUnit(text.charCodeAt(a))) a++;
-    while (b > a && isSpaceUnit(text.charCodeAt(b - 1))) b--;
-    if (a < b) pieces.push({ start: a, end: b });
+  const breaks = sentenceBreaks(text, start, end);
+  if (breaks !== null) {
+    let from = start;
+    for (const b of breaks) {
+      pushTrimmed(pieces, text, from, b);
+      from = b;
+    }
+    pushTrimmed(pieces, text, from, end);
+    return pieces;
+  }
+  for (const seg of sentenceSegmenter().segment(text.slice(start, end))) {
+    pushTrimmed(pieces, text, start + seg.index, start + seg.index + seg.segment.length);
   }
   return pieces;
 }
@@ -63,6 +63,10 @@ function splitExtra(text: string, pieces: Piece[], kit: TextKit): Piece[] {
   }
   const out: Piece[] = [];
   for (const p of pieces) {
+    if (!hasInnerTerminator(text, p.start, p.end)) {
+      out.push(p);
+      continue;
+    }
     const t = text.slice(p.start, p.end);
     let from = p.start;
     re.lastIndex = 0;
@@ -77,6 +81,15 @@ function splitExtra(text: string, pieces: Piece[], kit: TextKit): Piece[] {
     out.push({ start: from, end: p.end });
   }
   return out;
+}
+
+/** Whether text[start, end - 1) holds . ! ? or …: a break ICU missed needs one with a space after it. */
+function hasInnerTerminator(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) return true;
+  }
+  return false;
 }
 
 /**
@@ -96,28 +109,29 @@ function endsSentenceBeforeNumber(t: string, at: number, kit: TextKit): boolean 
 // What ends the last token of a sentence from the left: a space, or an opening bracket or quote.
 const TOKEN_STOPS = new Set([0x28, 0xab, 0x22, 0x201c, 0x2018]);
 
-/** The last token of `prev`: the longest tail of it with no space nor opening bracket or quote (`[^\s(«"“‘]+$`). */
-function lastToken(prev: string): string | undefined {
-  let i = prev.length;
-  while (i > 0 && !isRegExpSpaceUnit(prev.charCodeAt(i - 1)) && !TOKEN_STOPS.has(prev.charCodeAt(i - 1))) i--;
-  return i < prev.length ? prev.slice(i) : undefined;
+/** Where the last token of a piece starts: the longest tail with no space nor opening bracket or quote (`[^\s(«"“‘]+$`). */
+function lastTokenStart(text: string, piece: Piece): number {
+  let i = piece.end;
+  while (i > piece.start && !isRegExpSpaceUnit(text.charCodeAt(i - 1)) && !TOKEN_STOPS.has(text.charCodeAt(i - 1))) i--;
+  return i;
 }
 
-/** Whether ICU's split between `prev` and `next` is wrong: after an abbreviation, an initial or an ordinal date. */
-function mergeAcross(prev: string, next: string, kit: TextKit): boolean {
-  const token = lastToken(prev);
-  if (token === undefined || !token.endsWith('.')) return false;
+/** Whether ICU's split between the pieces `prev` and `next` is wrong: after an abbreviation, an initial or an ordinal date. */
+function mergeAcross(text: string, prev: Piece, next: Piece, kit: TextKit): boolean {
+  const from = lastTokenStart(text, prev);
+  if (from === prev.end || text.charCodeAt(prev.end - 1) !== 0x2e) return false;
+  const token = text.slice(from, prev.end);
   // "1.Mer politi …": a bare list number is no sentence of its own.
-  if (token === prev && ORDINAL.test(token)) return true;
+  if (from === prev.start && ORDINAL.test(token)) return true;
   const lower = token.toLowerCase();
   if (kit.nonFinalAbbreviations.has(lower)) return true;
-  const n0 = next.charCodeAt(0);
+  const n0 = text.charCodeAt(next.start);
   if (kit.mayEndAbbreviations.has(lower)) return isLowerUnit(n0) || isDigitUnit(n0);
   // "A. B. Hansen": an initial is followed by a name.
   if (INITIALS.test(token)) return isUpperUnit(n0);
   // "29. Oktober" (capitalised in titles).
   if (ORDINAL.test(token)) {
-    const word = FIRST_WORD.exec(next)?.[0]?.toLowerCase().replace(/\.$/, '');
+    const word = FIRST_WORD.exec(text.slice(next.start, next.end))?.[0]?.toLowerCase().replace(/\.$/, '');
     return word !== undefined && (kit.months.has(word) || kit.months.has(`${word}.`));
   }
   return false;
@@ -135,7 +149,7 @@ export function splitSentences(text: string, blocks: readonly Block[], kit: Text
     const pieces = splitExtra(text, icuPieces(text, start, end), kit);
     let current: Piece | null = null;
     for (const p of pieces) {
-      if (current !== null && mergeAcross(text.slice(current.start, current.end), text.slice(p.start, p.end), kit)) {
+      if (current !== null && mergeAcross(text, current, p, kit)) {
         current.end = p.end;
         continue;
       }

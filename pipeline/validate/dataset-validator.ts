@@ -97,33 +97,37 @@ export class DatasetValidator {
   // Unique IDs and foreign keys of some rows of a table; `actorIds` null: actors are checked at the end.
   private keys(t: TableName, rows: readonly Row[], actorIds: ReadonlySet<string> | null): void {
     if (rows.length === 0) return;
-    const key = TABLES[t].primaryKey;
+    const { primaryKey: key, foreignKeys } = TABLES[t];
     const seen = this.ids.get(t) as Map<unknown, number>;
     let n = this.counts.get(t) ?? 0;
-    rows.forEach((row) => {
+    for (const row of rows) {
       const id = row[key];
       const first = seen.get(id);
       if (first === undefined) seen.set(id, n);
       else this.report.add(`duplicate-id ${t}`, message('duplicate-id', `${t}.${key} ${String(id)} is used by records #${first} and #${n}`, { stage: 'validate', file: `${t}.json` }));
+      if (foreignKeys.length > 0) {
+        const rowId = idOf(t, row, n);
+        for (const fk of foreignKeys) {
+          const value = row[fk.field];
+          if ('many' in fk && fk.many && Array.isArray(value)) for (const v of value as unknown[]) this.reference(t, fk, v, rowId, actorIds);
+          else this.reference(t, fk, value, rowId, actorIds);
+        }
+      }
       n += 1;
-      for (const fk of TABLES[t].foreignKeys) this.reference(t, fk, row, idOf(t, row, n - 1), actorIds);
-    });
+    }
     this.counts.set(t, n);
   }
 
-  private reference(t: TableName, fk: ForeignKey, row: Row, id: string, actorIds: ReadonlySet<string> | null): void {
-    const value = row[fk.field];
-    const values = 'many' in fk && fk.many && Array.isArray(value) ? (value as unknown[]) : [value];
-    for (const v of values) {
-      if (v === null) continue;
-      const s = String(v);
-      if (fk.table === 'documents' && this.documentIds.has(v)) continue;
-      if (fk.table === 'actors' && actorIds !== null && actorIds.has(s)) {
-        if (!this.usedActors.has(s)) this.usedActors.set(s, { table: t, field: fk.field, id });
-        continue;
-      }
-      this.pending.push({ table: t, field: fk.field, id, value: s });
+  // One value of a foreign key of record `id`: resolved now when it can be, else kept for the end.
+  private reference(t: TableName, fk: ForeignKey, v: unknown, id: string, actorIds: ReadonlySet<string> | null): void {
+    if (v === null) return;
+    const s = String(v);
+    if (fk.table === 'documents' && this.documentIds.has(v)) return;
+    if (fk.table === 'actors' && actorIds !== null && actorIds.has(s)) {
+      if (!this.usedActors.has(s)) this.usedActors.set(s, { table: t, field: fk.field, id });
+      return;
     }
+    this.pending.push({ table: t, field: fk.field, id, value: s });
   }
 
   private foreignKey(t: TableName, field: string): ForeignKey | undefined {

@@ -32,14 +32,21 @@ export function checkDocument(rows: CheckedRows, source: ValidatedSource | null,
   const findings: Finding[] = [];
   const sink: ReportSink = { add: (assertion, m) => findings.push([assertion, m]) };
   const doc = rows.document;
-  const tables: Tables = { documents: doc === null ? [] : [doc], actors: [], mentions: [...rows.mentions], demands: [...rows.demands], dates: [...rows.dates] };
+  const tables: Tables = { documents: doc === null ? [] : [doc], actors: [], mentions: rows.mentions, demands: rows.demands, dates: rows.dates };
   for (const t of STREAMED_TABLES) {
     if (tables[t].length > 0) checkTableSchema(t, tables[t], sink);
   }
   if (source !== null && doc !== null) {
     checkOffsets(tables, source.source === null ? [] : [{ file: source.file, source: source.source }], expect.integrity.offsets, sink);
-    const count = (rs: readonly Row[]) => rs.filter((r) => r['document_id'] === doc['document_id']).length;
-    checkDocumentCoverage(doc, { mentions: count(rows.mentions), demands: count(rows.demands) }, source.undated, expect.coverage, strict, sink);
+    const id = doc['document_id'];
+    checkDocumentCoverage(doc, { mentions: countOf(rows.mentions, id), demands: countOf(rows.demands, id) }, source.undated, expect.coverage, strict, sink);
   }
   return findings;
+}
+
+/** How many of the rows belong to the document `id`. */
+function countOf(rows: readonly Row[], id: unknown): number {
+  let n = 0;
+  for (const r of rows) if (r['document_id'] === id) n++;
+  return n;
 }

@@ -58,7 +58,24 @@ function compile(file: string): Compiled {
 export function compileSchema(file: string, keepIn: string | null): ValidateFunction {
   const make = file.startsWith('frictionless/') ? ajvDraft07 : ajv2020;
   const text = readFileSync(new URL(file, SCHEMAS), 'utf8');
-  return keepIn === null ? make(false).compile(JSON.parse(text) as object) : kept(keepIn, file, text, make);
+  if (keepIn !== null) return kept(keepIn, file, text, make);
+  const schema = JSON.parse(text) as object;
+  // A schema with an `$id` may be added to an instance only once: it gets an instance of its own.
+  return ('$id' in schema ? make(false) : sharedAjv(make)).compile(schema);
+}
+
+// One Ajv instance per dialect for the process: an instance compiles its dialect's meta-schema the first time it
+// checks a schema, which costs more than compiling a table schema, so five instances cost three times one. Each
+// validator still judges alone.
+const instances = new Map<(source: boolean) => Ajv | Ajv2020, Ajv | Ajv2020>();
+
+function sharedAjv(make: (source: boolean) => Ajv | Ajv2020): Ajv | Ajv2020 {
+  let ajv = instances.get(make);
+  if (ajv === undefined) {
+    ajv = make(false);
+    instances.set(make, ajv);
+  }
+  return ajv;
 }
 
 // A schema's validator from its kept standalone code, compiled and kept first when there is none.
