@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../pipeline/assemble/index.ts';
 import type { Context } from '../pipeline/context.ts';
@@ -86,6 +87,18 @@ describe('excel/<table>.csv', () => {
     expect(docs[0]?.[(dh ?? []).indexOf('title')]).toBe('\'=HYPERLINK("http://example.org","Hostile Forbund"): uttalelse');
     // The machine CSV stays faithful.
     expect(text('demands.csv')).not.toContain("'=SUM");
+  });
+});
+
+describe('the published spreadsheet copies (dist/)', () => {
+  // The seeds' quotes span source lines: each line break must stay inside its quoted cell, or Excel starts a new
+  // record there. The strict reader throws on a bare CR or LF outside quotes.
+  it('read back strictly, one record per JSON record, with every line break inside its cell', () => {
+    for (const t of TABLE_NAMES) {
+      const rows = parseExcelCsv(readFileSync(new URL(`../dist/${excelCsvPath(t)}`, import.meta.url), 'utf8'));
+      const json = JSON.parse(readFileSync(new URL(`../dist/${t}.json`, import.meta.url), 'utf8')) as unknown[];
+      expect(rows.length - 1).toBe(json.length);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import type { Column } from '../schemas/columns.ts';
 export const LIST_SEPARATOR = '; ';
 
 /**
- * The CSV dialect every table is written in: RFC 4180 quoting (only fields holding `,`, `"` or LF are quoted;
+ * The CSV dialect every table is written in: RFC 4180 quoting (only fields holding `,`, `"`, CR or LF are quoted;
  * `"` is doubled), UTF-8 without BOM, a header row, and LF record ends — LF rather than RFC 4180's
  * CRLF because it survives git and Unix tools unchanged, and every CSV reader accepts it.
  */
@@ -82,14 +82,13 @@ function csvField(text: string, d: CsvDialect, quoted: RegExp): string {
 const quotePatterns = new WeakMap<CsvDialect, RegExp>();
 
 /**
- * What makes a field quoted — the rule csv-stringify 6 applied when the files were first written with it: the
- * field holds the quote character, the delimiter or the whole record end. So a lone CR (or, in the CRLF
- * dialect, a lone LF) leaves a field unquoted, as it always has.
+ * What makes a field quoted: the quote character, the delimiter, or any line break (CR or LF), as RFC 4180 asks.
+ * A lone LF in a CRLF file would otherwise end the record for Excel, and a lone CR would for older readers.
  */
 function quotePattern(d: CsvDialect): RegExp {
   let re = quotePatterns.get(d);
   if (re === undefined) {
-    re = new RegExp([d.quoteChar, d.delimiter, d.lineTerminator].map(escapeRegExp).join('|'));
+    re = new RegExp([d.quoteChar, d.delimiter, '\r', '\n'].map(escapeRegExp).join('|'));
     quotePatterns.set(d, re);
   }
   return re;
