@@ -1,5 +1,5 @@
 import type { Message } from '../messages.ts';
-import type { CorpusTail, DocumentRows, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
+import type { CorpusTail, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
 import { DatabaseSink } from './sqlite.ts';
 import { WorkbookSink } from './xlsx.ts';
 
@@ -11,8 +11,8 @@ export async function openThreadedSink(kind: SinkKind, dirs: SinkDirs): Promise<
   return kind === 'workbook' ? new WorkbookSink(dirs) : DatabaseSink.open(dirs);
 }
 
-/** A message to a sink thread: the next document's rows, or the corpus tail to finish with. */
-export type SinkRequest = { type: 'add'; rows: DocumentRows; source: string | null } | { type: 'finish'; tail: CorpusTail };
+/** A message to a sink thread: the next document's rows (serialised by node:v8), or the corpus tail to finish with. */
+export type SinkRequest = { type: 'add'; rows: Uint8Array; source: string | null } | { type: 'finish'; tail: CorpusTail };
 
 /** A sink thread's answer to `finish`: the files written, or the failure (coded messages when it had them). */
 export type SinkReply = { type: 'finished'; written: WrittenFile[] } | { type: 'failed'; error: string; messages: Message[] | null };

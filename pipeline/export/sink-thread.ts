@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { BuildFailure } from '../messages.ts';
 import type { CorpusTail, DocumentRows, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
@@ -5,6 +6,17 @@ import type { SinkKind, SinkReply, SinkRequest } from './sink-kinds.ts';
 
 const BOOTSTRAP = new URL('../parallel/bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./sink-worker.ts', import.meta.url).href;
+
+// Every sink thread gets the same rows: they are serialised once per document and the bytes posted to each.
+const serialisedRows = new WeakMap<DocumentRows, Uint8Array>();
+const serialised = (rows: DocumentRows): Uint8Array => {
+  let bytes = serialisedRows.get(rows);
+  if (bytes === undefined) {
+    bytes = serialize(rows);
+    serialisedRows.set(rows, bytes);
+  }
+  return bytes;
+};
 
 /**
  * An output sink run on a thread of its own: each document's rows are posted to it as they come, so the workbook's
@@ -25,7 +37,7 @@ export class ThreadedSink implements OutputSink {
   }
 
   add(rows: DocumentRows, source: string | null): void {
-    this.post({ type: 'add', rows, source });
+    this.post({ type: 'add', rows: serialised(rows), source });
   }
 
   async finish(tail: CorpusTail): Promise<WrittenFile[]> {

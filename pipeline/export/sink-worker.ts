@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BuildFailure } from '../messages.ts';
 import type { CorpusTail, DocumentRows, OutputSink, SinkDirs } from './sink.ts';
@@ -19,7 +20,7 @@ sink.catch((e: unknown) => (failure ??= failed(e)));
 port.on('message', (m: SinkRequest) => {
   if (m.type === 'add') {
     sink = sink.then((s) => {
-      if (failure === null) s.add(m.rows as DocumentRows, m.source);
+      if (failure === null) s.add(deserialize(m.rows) as DocumentRows, m.source);
       return s;
     });
     sink.catch((e: unknown) => (failure ??= failed(e)));
