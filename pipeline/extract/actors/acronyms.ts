@@ -1,5 +1,6 @@
 import type { Candidate } from './candidate.ts';
 import type { LocalAbbreviation } from './scan-registry.ts';
+import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 import { squash } from './text.ts';
 
 // An abbreviation in brackets: two to ten letters, at least two of them capitals ("SV", "KrF", "IMDi").
@@ -20,14 +21,30 @@ export function findAcronyms(text: string, cands: readonly Candidate[]): Map<str
     local.set(abbr, { key: c.key, type: c.type, source: c.source, affiliation: c.affiliation });
   };
   for (const m of text.matchAll(PAREN)) {
-    const c = cands.find((k) => k.span.end <= m.index && text.slice(k.span.end, m.index).trim() === '');
+    // A candidate ending where only white space stands between it and the bracket.
+    const from = spaceBefore(text, m.index);
+    const c = cands.find((k) => k.span.end <= m.index && k.span.end >= from);
     if (c) bind(squash(m[1] as string), c);
   }
   for (const c of cands) {
-    const open = c.span.start === 0 ? -1 : text.lastIndexOf('(', c.span.start - 1);
-    if (open === -1 || text.slice(open + 1, c.span.start).trim() !== '' || !/^\s*\)/.test(text.slice(c.span.end))) continue;
+    // The last "(" before the candidate, with only white space between: the character before that space.
+    const open = spaceBefore(text, c.span.start) - 1;
+    if (open < 0 || text.charCodeAt(open) !== OPEN) continue;
+    CLOSE_AFTER.lastIndex = c.span.end;
+    if (!CLOSE_AFTER.test(text)) continue;
     const m = BEFORE_PAREN.exec(text.slice(Math.max(0, open - 12), open + 1));
     if (m) bind(squash(m[1] as string), c);
   }
   return local;
+}
+
+const OPEN = 0x28;
+// White space and a closing bracket, read where a candidate ends.
+const CLOSE_AFTER = /\s*\)/y;
+
+/** Where the run of white space (as trim reads it) that ends at `end` starts. */
+function spaceBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isRegExpSpaceUnit(text.charCodeAt(i - 1))) i--;
+  return i;
 }

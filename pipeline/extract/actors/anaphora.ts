@@ -1,3 +1,5 @@
+import { acceptsSome } from '../scan/anchored.ts';
+import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
@@ -9,12 +11,17 @@ import { escapeRe, overlaps } from './text.ts';
  */
 export function resolveAnaphora(text: string, cands: readonly Candidate[], reg: Registry): Candidate[] {
   const out: Candidate[] = [];
+  // An anaphor is a whole word (maybe genitive): a text without any of them has nothing to resolve.
+  const words = anaphorWords(reg.lexicon.anaphora);
+  if (words !== null && !acceptsSome(text, words)) return out;
+  // Every anaphor reads the same names: lower-cased once.
+  const names = cands.map((c) => (c.type === 'person' ? null : c.key.toLowerCase()));
   for (const a of reg.lexicon.anaphora) {
     const referents = new Map<string, Candidate>();
-    for (const c of cands) {
-      const name = c.key.toLowerCase();
-      if (c.type !== 'person' && a.endsWith.some((e) => name.endsWith(e) && name !== e)) referents.set(c.key, c);
-    }
+    cands.forEach((c, i) => {
+      const name = names[i];
+      if (name !== null && name !== undefined && a.endsWith.some((e) => name.endsWith(e) && name !== e)) referents.set(c.key, c);
+    });
     if (referents.size !== 1) continue;
     const ref = [...referents.values()][0] as Candidate;
     for (const m of text.matchAll(anaphorPattern(a))) {
@@ -35,6 +42,9 @@ export function resolveAnaphora(text: string, cands: readonly Candidate[], reg: 
 }
 
 type Anaphor = Registry['lexicon']['anaphora'][number];
+
+/** The words any anaphor can be, as one anchor (once per lexicon list); null when that cannot be told. */
+const anaphorWords = perLexicon((anaphora: readonly Anaphor[]) => formsAnchor(anaphora.map((a) => a.form), true));
 
 /** The anaphor as a whole word, maybe genitive; compiled once per lexicon entry. */
 const anaphorPattern = perLexicon((a: Anaphor) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a.form)}(s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu'));

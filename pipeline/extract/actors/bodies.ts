@@ -1,3 +1,5 @@
+import { anchored, matchesIn } from '../scan/anchored.ts';
+import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
@@ -12,7 +14,8 @@ const patterns = perLexicon((reg: Registry) => {
   return {
     after: new RegExp(`^[ \\t]+${bodies}(?:[ \\t]+i[ \\t]+${reg.placeSource})?(?![\\p{L}\\p{N}])`, 'iu'),
     before: new RegExp(`(?<![\\p{L}\\p{N}])${bodies}[ \\t]+(?:i|til|for|på)[ \\t]+$`, 'iu'),
-    bare: new RegExp(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+    // Tried only at the words a body's name can start at.
+    bare: anchored(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu', formsAnchor(reg.lexicon.bareBodies, true)),
   };
 });
 
@@ -25,7 +28,9 @@ export function attachBodies(text: string, cands: readonly Candidate[], reg: Reg
   const { after, before } = patterns(reg);
   return cands.map((c) => {
     if (c.type === 'person') return c;
-    const a = after.exec(text.slice(c.span.end, c.span.end + 80));
+    // The pattern after the name opens with a space or tab.
+    const next = text.charCodeAt(c.span.end);
+    const a = next === 0x20 || next === 0x09 ? after.exec(text.slice(c.span.end, c.span.end + 80)) : null;
     if (a) return { ...c, span: { start: c.span.start, end: c.span.end + a[0].length }, ruleId: 'actor-body', confidence: 0.9 };
     const lead = text.slice(Math.max(0, c.span.start - 60), c.span.start);
     const b = LINK_BEFORE.test(lead) ? before.exec(lead) : null;
@@ -49,7 +54,7 @@ export function bareBodies(text: string, cands: readonly Candidate[], reg: Regis
   if (!top || top[1] < 2 || (ranked[1]?.[1] ?? 0) === top[1]) return [];
   const owner = cands.find((c) => c.key === top[0]) as Candidate;
   const out: Candidate[] = [];
-  for (const m of text.matchAll(patterns(reg).bare)) {
+  for (const m of matchesIn(text, patterns(reg).bare)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (cands.some((c) => overlaps(c.span, span))) continue;
     out.push({ ...owner, span, name: span, genitive: false, ruleId: 'actor-bare-body', confidence: 0.5, priority: 0 });

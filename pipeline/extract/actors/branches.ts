@@ -1,4 +1,6 @@
+import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
+import { lastWords, placeMayFollow, placeMayPrecede } from './place-checks.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
 import { alternation, cleanLine, escapeRe, fold, filledCleanLines, lineAt } from './text.ts';
@@ -22,6 +24,10 @@ const UNKNOWN_PLACE = '\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?';
 
 /** The place patterns around a name, compiled once per registry. */
 const placePatterns = perLexicon((reg: Registry) => ({
+  /** The words a place can start at (case-insensitive, as `after` reads places); null when that cannot be told. */
+  placeStart: formsAnchor(reg.places.values(), true),
+  /** The last words of the places (as written, as `before` reads them); null when a place ends otherwise than in a letter. */
+  placeEnd: lastWords([...reg.places.values()]),
   after: new RegExp(`^[ \\t]+(i[ \\t]+)?(${reg.placeSource})(?![\\p{L}\\p{N}])`, 'iu'),
   before: new RegExp(`(?<![\\p{L}\\p{N}])(${reg.placeSource})[ \\t]+$`, 'u'),
   afterUnknown: new RegExp(`^[ \\t]+(${UNKNOWN_PLACE})(?![\\p{L}\\p{N}])`, 'u'),
@@ -52,14 +58,14 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
   const { text, reg } = bc;
   // "FO Vestfold og Telemark", "Arbeiderpartiet i Oslo"; in the line naming a joint text's parties also a place the
   // registry does not know ("mellom Fagforbundet Sunndal og Sunndal Arbeiderparti").
-  const { after, before, afterUnknown, beforeUnknown, municipal, national } = placePatterns(reg);
+  const { placeStart, placeEnd, after, before, afterUnknown, beforeUnknown, municipal, national } = placePatterns(reg);
   const headLines = new Set(
     filledCleanLines(text)
       .slice(0, TITLE_AREA_LINES)
       .map((l) => l.raw.start),
   );
   // Joiners ("og") and verbs of a headline written in title case ("Fagforbundet Krever …") are no places.
-  const notPlace = new Set([...(bc.joiners ?? []), ...bc.agreementLinks, ...bc.voiceVerbs].map(fold));
+  const notPlace = notPlaceWords(bc);
   const candidatePlace = (word: string, at: number): boolean =>
     !notPlace.has(fold(word)) && !reg.ci.has(fold(word)) && !reg.cs.has(word) && !cands.some((o) => o.span.start <= at && at < o.span.end);
   // An unknown place is read where a joint text names its parties; once read there, the same name elsewhere too
@@ -73,7 +79,7 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
   const findHits = () => cands.map((c) => {
     if (c.type === 'person') return null;
     const rest = text.slice(c.span.end, c.span.end + 40);
-    let a = c.genitive ? null : after.exec(rest);
+    let a = c.genitive || !placeMayFollow(text, c.span.end, c.span.end + rest.length, placeStart) ? null : after.exec(rest);
     if (!a && !c.genitive) {
       const u = afterUnknown.exec(rest);
       if (u && unknownPlace(u[1] as string, c.span.end + u[0].length - (u[1] as string).length)) a = u;
@@ -87,7 +93,7 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
     const lead = text.slice(Math.max(0, c.span.start - 40), c.span.start);
     // Both patterns end in a space before the name; most names have none, and the test is cheap.
     if (!SPACE_AT_END.test(lead)) return null;
-    let b = before.exec(lead);
+    let b = placeMayPrecede(text, c.span.start - lead.length, c.span.start, placeEnd) ? before.exec(lead) : null;
     if (!b) {
       const u = beforeUnknown.exec(lead);
       if (u && unknownPlace(u[1] as string, c.span.start - u[0].length)) b = u;
@@ -139,6 +145,18 @@ export function applyBranches(cands: readonly Candidate[], bc: BranchContext): C
     }
     return { ...c, key: root, span: h.span, ruleId: 'actor-regional-unit', confidence: 0.85, affiliation: null };
   });
+}
+
+// The words that are no places, made once per set of lexicon lists (they are the same for every document).
+const notPlaces = new WeakMap<readonly string[], { links: readonly string[]; joiners: readonly string[] | undefined; words: ReadonlySet<string> }>();
+
+/** The joiners, link words and voice verbs of the context, folded. */
+function notPlaceWords(bc: BranchContext): ReadonlySet<string> {
+  const hit = notPlaces.get(bc.voiceVerbs);
+  if (hit !== undefined && hit.links === bc.agreementLinks && hit.joiners === bc.joiners) return hit.words;
+  const words = new Set([...(bc.joiners ?? []), ...bc.agreementLinks, ...bc.voiceVerbs].map(fold));
+  notPlaces.set(bc.voiceVerbs, { links: bc.agreementLinks, joiners: bc.joiners, words });
+  return words;
 }
 
 /** True when the line holding `at` names a joint text's parties: a heading of the title area, or a line with "mellom". */

@@ -1,7 +1,8 @@
 import type { ActorType } from '../../models/vocab.ts';
+import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 import { type AnchoredPattern, anchored, matchesIn } from '../scan/anchored.ts';
 import { formsAnchor } from '../scan/forms.ts';
-import { hyphenatedWords, wordCharBefore } from '../scan/literals.ts';
+import { hyphenatedWordsIn, wordCharBefore } from '../scan/literals.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Word } from '../scan/words.ts';
 import type { Candidate } from './candidate.ts';
@@ -18,8 +19,8 @@ type Suffix = ActorsLexicon['discovery']['orgSuffixes'][number];
 interface Discovery {
   /** For each suffix length, longest first: the first suffix (in lexicon order) of each spelling. */
   suffixes: [number, Map<string, Suffix>][];
-  /** The last two letters of every suffix (null when a suffix is shorter): most words end otherwise. */
-  tails: Set<string> | null;
+  /** The last letters of every suffix as keys (see tailKey; null when a suffix is too short): most words end otherwise. */
+  tails: Set<number> | null;
   notActors: Set<string>;
   prefixRe: RegExp;
   municipality: AnchoredPattern;
@@ -40,7 +41,7 @@ const discovery = perLexicon((reg: Registry): Discovery => {
   const lettersOnly = nouns.every((n) => /^\p{L}+$/u.test(n));
   return {
     suffixes: [...byLength].sort((a, b) => b[0] - a[0]),
-    tails: d.orgSuffixes.every((s) => s.suffix.length >= 2) ? new Set(d.orgSuffixes.map((s) => s.suffix.slice(-2))) : null,
+    tails: d.orgSuffixes.every((s) => s.suffix.length >= TAIL) ? new Set(d.orgSuffixes.map((s) => tailKey(s.suffix, s.suffix.length))) : null,
     notActors: new Set(d.notActors.map(fold)),
     prefixRe: new RegExp(`(?<![\\p{L}])${alternation(d.namePrefixes)}\\s+$`, 'u'),
     // A place of the registry, or one or two capitalised words, before "kommune".
@@ -52,12 +53,25 @@ const discovery = perLexicon((reg: Registry): Discovery => {
   };
 });
 
-/** The longest org suffix the (lower-case) word ends with, the first listed of equally long ones. */
-function suffixOf(word: string, d: Discovery): Suffix | undefined {
-  if (d.tails !== null && !d.tails.has(word.slice(-2))) return undefined;
+// Words are told from suffixes by their last four letters: two letters ("-et", "-en") let most Norwegian nouns through.
+const TAIL = 4;
+
+/**
+ * The TAIL code units before `end` folded into one small integer (seven bits each): two tails may share a key, so a
+ * key only rules suffixes out; a shorter word gets some key too.
+ */
+function tailKey(word: string, end: number): number {
+  let key = 0;
+  for (let i = end - TAIL; i < end; i++) key = (key << 7) | (word.charCodeAt(i) & 0x7f);
+  return key;
+}
+
+/** The longest org suffix the (lower-case) word ends with before `end`, the first listed of equally long ones. */
+function suffixOf(word: string, end: number, d: Discovery): Suffix | undefined {
+  if (d.tails !== null && !d.tails.has(tailKey(word, end))) return undefined;
   for (const [length, spellings] of d.suffixes) {
-    if (length > word.length) continue;
-    const found = spellings.get(word.slice(word.length - length));
+    if (length > end) continue;
+    const found = spellings.get(word.slice(end - length, end));
     if (found) return found;
   }
   return undefined;
@@ -75,29 +89,37 @@ export function discoverOrgs(text: string, reg: Registry, known: readonly Candid
   const compiled = discovery(reg);
   const out: Candidate[] = [];
   // Capitalised words with their hyphenated parts, as `(?<![\p{L}\p{N}])\p{L}[\p{L}-]*\p{L}` finds them.
-  for (const h of hyphenatedWords(text)) {
-    const word = text.slice(h.start, h.end);
+  // A word whose last letters (or those before a genitive "s") end no suffix is not read further: most words.
+  const { tails } = compiled;
+  const mayEndInSuffix =
+    tails === null
+      ? undefined
+      : (w: Word) => tails.has(tailKey(w.lower, w.lower.length)) || (w.lower.endsWith('s') && tails.has(tailKey(w.lower, w.lower.length - 1)));
+  for (const h of hyphenatedWordsIn(text, mayEndInSuffix)) {
     const start = h.start;
-    const lower = word.toLowerCase();
-    let found = suffixOf(lower, compiled);
+    const lower = h.single !== null ? h.single.lower : text.slice(h.start, h.end).toLowerCase();
+    let found = suffixOf(lower, lower.length, compiled);
     let genitive = false;
     if (!found && lower.endsWith('s')) {
-      found = suffixOf(lower.slice(0, -1), compiled);
+      found = suffixOf(lower, lower.length - 1, compiled);
       genitive = found !== undefined;
     }
     if (!found) continue;
+    const word = text.slice(h.start, h.end);
     const bare = genitive ? word.slice(0, -1) : word;
     if (bare.length - found.suffix.length < 3) continue;
     if (d.blockedEndings.some((b) => bare.toLowerCase().endsWith(b))) continue;
     let nameStart = start;
-    const before = text.slice(Math.max(0, start - 80), start);
-    const parts = PARTS.exec(before);
+    // Both patterns end in white space before the name ("… og ", "Norsk "): most words stand otherwise, and that is cheap to see.
+    const parts = ogBefore(text, start, Math.max(0, start - 80)) ? PARTS.exec(text.slice(Math.max(0, start - 80), start)) : null;
     if (parts) nameStart = start - parts[0].length;
     else if (!OPENS_CAPITAL.test(word)) continue;
-    const prefix = compiled.prefixRe.exec(text.slice(Math.max(0, nameStart - 30), nameStart));
+    const prefix = nameStart > 0 && isRegExpSpaceUnit(text.charCodeAt(nameStart - 1)) ? compiled.prefixRe.exec(text.slice(Math.max(0, nameStart - 30), nameStart)) : null;
     if (prefix) nameStart -= prefix[0].length;
-    const name = text.slice(nameStart, start + bare.length).replace(/\s+/g, ' ');
-    if (compiled.notActors.has(fold(name)) || reg.ci.has(fold(name)) || reg.cs.has(name)) continue;
+    const written = text.slice(nameStart, start + bare.length);
+    const name = SPACE.test(written) ? written.replace(SPACES, ' ') : written;
+    const folded = fold(name);
+    if (compiled.notActors.has(folded) || reg.ci.has(folded) || reg.cs.has(name)) continue;
     const single = nameStart === start && !bare.includes('-');
     if (single && isSentenceInitial(text, start) && !capitalisedInside(text, bare)) continue;
     const span = { start: nameStart, end: start + word.length };
@@ -105,6 +127,16 @@ export function discoverOrgs(text: string, reg: Registry, known: readonly Candid
     out.push(org(name, found.type, span, { start: nameStart, end: span.end - (genitive ? 1 : 0) }, genitive, 'actor-discovered-org', single ? 0.6 : 0.65));
   }
   return out.concat(discoverMunicipalities(text, reg, known));
+}
+
+const SPACE = /\s/;
+const SPACES = /\s+/g;
+
+/** True when "og" and white space stand right before `end`, "og" at or after `from` (what PARTS needs at its end). */
+function ogBefore(text: string, end: number, from: number): boolean {
+  let k = end;
+  while (k > from && isRegExpSpaceUnit(text.charCodeAt(k - 1))) k--;
+  return k < end && k - 2 >= from && text.charCodeAt(k - 2) === 0x6f && text.charCodeAt(k - 1) === 0x67;
 }
 
 /** "<Place> kommune" / "<Place> fylkeskommune": a municipality or county authority as an actor. */

@@ -1,4 +1,4 @@
-import { type AnchoredPattern, anchored, matchesIn } from '../scan/anchored.ts';
+import { type AnchoredPattern, accepts, anchored, matchesIn } from '../scan/anchored.ts';
 import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
@@ -13,11 +13,14 @@ const patterns = perLexicon((lexicon: ActorsLexicon): { govs: ActorsLexicon['gov
   const govs = [...lexicon.governments].sort((a, b) => b.from - a.from);
   const words = alternation(lexicon.governmentWords);
   const pms = govs.map((g) => escapeRe(g.pm)).join('|');
+  const govWords = formsAnchor(lexicon.governmentWords, true);
   return {
     govs,
-    // "Solberg-regjeringen": a word before a hyphen.
-    compound: anchored(`(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*)-(${words})(?![\\p{L}\\p{N}])`, 'giu', { test: (w, text) => text.charCodeAt(w.end) === 0x2d }),
-    postfix: anchored(`(?<![\\p{L}\\p{N}])(?:${words})\\s+(${pms})(?![\\p{L}\\p{N}])`, 'giu', formsAnchor(lexicon.governmentWords, true)),
+    // "Solberg-regjeringen": a word before a hyphen, and right after it the word a government word starts at.
+    compound: anchored(`(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}]*)-(${words})(?![\\p{L}\\p{N}])`, 'giu', {
+      test: (w, text) => text.charCodeAt(w.end) === 0x2d && (govWords === null || (w.next !== null && w.next.start === w.end + 1 && accepts(govWords, w.next, text))),
+    }),
+    postfix: anchored(`(?<![\\p{L}\\p{N}])(?:${words})\\s+(${pms})(?![\\p{L}\\p{N}])`, 'giu', govWords),
   };
 });
 

@@ -2,8 +2,9 @@ import type { Span } from '../../document.ts';
 import { type Candidate, candidateAt } from './candidate.ts';
 import type { PersonContext, Sighting } from './persons.ts';
 import { resolveActorName } from './registry.ts';
-import { matchesIn } from '../scan/anchored.ts';
-import { personPatterns } from './person-scans.ts';
+import { acceptedBetween, matchesIn } from '../scan/anchored.ts';
+import { nameLines } from './name-lines.ts';
+import { personPatterns, titleBeforeIn } from './person-scans.ts';
 import { rolePatterns } from './roles.ts';
 import { filledCleanLines, fold, squash } from './text.ts';
 
@@ -141,13 +142,13 @@ export function speakers(pc: PersonContext): Sighting[] {
 
 /** "tittel i ORG, Navn": the title and organisation come first. */
 export function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
-  const { titleBefore: before, nameAfter: after, titleEndsBefore } = personPatterns(pc.roles);
+  const { nameAfter: after, titleEndsBefore } = personPatterns(pc.roles);
   const { text } = pc;
   const out: Sighting[] = [];
   for (const org of pc.orgs) {
     const from = Math.max(0, org.span.start - 100);
     if (titleEndsBefore !== null && !titleEndsBefore(text, from, org.span.start)) continue;
-    const b = before.exec(text.slice(from, org.span.start));
+    const b = titleBeforeIn(pc.roles, text, from, org.span.start);
     const a = b && after.exec(text.slice(org.span.end, org.span.end + 80));
     if (!b || !a) continue;
     const [ns, ne] = (a.indices?.[1] as [number, number]).map((i) => i + org.span.end) as [number, number];
@@ -159,6 +160,9 @@ export function namesBeforeTitledOrgs(pc: PersonContext): Sighting[] {
 // The start a name needs (its first part and the capital of the next), without the name pattern's word checks.
 const TWO_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]\p{Lu}\p{Ll}/u;
 
+// What a line the name pattern matches whole looks like: two to four capitalised words (maybe double) between spaces.
+const NAME_SHAPED_LINE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}$/u;
+
 // A signature's title line is short: "Forbundsleder i FO", "Fylkesleder SV Vestfold og Telemark".
 const SIGNATURE_TITLE_WORDS = 8;
 
@@ -169,8 +173,8 @@ const SIGNATURE_TITLE_WORDS = 8;
  * "Utdanningsforbundet"), else for what the title implies.
  */
 export function signatures(pc: PersonContext): Sighting[] {
-  const { nameLine, nameTitleLine } = personPatterns(pc.roles);
-  const { titleStart } = rolePatterns(pc.roles);
+  const lines = nameLines(pc.roles);
+  const { titleAnchor } = rolePatterns(pc.roles);
   const { text } = pc;
   const all = filledCleanLines(text);
   const short = (s: string) => s.split(/\s+/).length <= SIGNATURE_TITLE_WORDS;
@@ -181,18 +185,22 @@ export function signatures(pc: PersonContext): Sighting[] {
     let role: Line;
     // Both patterns open with a name: two capitalised words. Most lines open otherwise, and this test is cheap.
     if (!TWO_CAPITALISED.test(line.text)) continue;
-    const joined = nameTitleLine.exec(line.text);
-    if (nameLine.test(line.text) && all[i + 1] && titleStart.test((all[i + 1] as Line).text) && short((all[i + 1] as Line).text)) {
+    const next = all[i + 1];
+    // A name line is capitalised words only (the name pattern without its word checks): most lines are more.
+    if (NAME_SHAPED_LINE.test(line.text) && lines.isName(line.text) && next && lines.titleAt(next.text) !== null && short(next.text)) {
       name = line.span;
-      role = all[i + 1] as Line;
-    } else if (joined && short(joined[2] as string)) {
-      const [ns, ne] = joined.indices?.[1] as [number, number];
-      const rs = (joined.indices?.[2] as [number, number])[0];
+      role = next;
+    } else {
+      // The title after the name starts at a word the title anchor accepts; most lines hold none after their first word.
+      if (titleAnchor !== null && !acceptedBetween(text, titleAnchor, line.span.start + 1, line.span.end)) continue;
+      const joined = lines.nameThenTitle(line.text);
+      if (!joined || !short(joined.title)) continue;
+      const [ns, ne] = joined.name;
       name = { start: line.span.start + ns, end: line.span.start + ne };
-      role = { text: joined[2] as string, span: { start: line.span.start + rs, end: line.span.end } };
-    } else continue;
+      role = { text: joined.title, span: { start: line.span.start + joined.titleStart, end: line.span.end } };
+    }
     const org = pc.orgs.find((o) => o.span.start >= role.span.start && o.span.end <= role.span.end);
-    const title = titleStart.exec(role.text)?.[0] ?? role.text;
+    const title = lines.titleAt(role.text)?.[0] ?? role.text;
     const aff = org ? orgKey(org) : (orgLineAbove(all, i, pc) ?? implied(title, pc));
     out.push(sighting(text, name.start, name.end, role.text, aff, 'person-signature', 0.9, 5));
   }

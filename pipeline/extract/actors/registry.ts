@@ -3,6 +3,7 @@ import type { RegistryActor } from '../../lexicon/actors.schema.ts';
 import type { ActorType } from '../../models/vocab.ts';
 import { type AnchoredPattern, anchored } from '../scan/anchored.ts';
 import { formsAnchor } from '../scan/forms.ts';
+import { perLexicon } from '../scan/memo.ts';
 import { alternation, fold, squash } from './text.ts';
 
 /** The actors lexicon as loaded and typed. */
@@ -98,12 +99,17 @@ const MIN_DAMAGED_LETTERS = 6;
  */
 export function withoutLigatures(form: string, ligatures: readonly string[]): string | null {
   if (ligatures.length === 0) return null;
-  const re = new RegExp([...ligatures].sort((a, b) => b.length - a.length).join('|'), 'gu');
-  const marked = form.replace(re, '\u0000');
-  const damaged = squash(marked.replace(/(?<!\p{L})\u0000+|\u0000+(?!\p{L})/gu, '').replace(/\u0000+/gu, ' '));
-  if (damaged === squash(form) || (damaged.match(/\p{L}/gu) ?? []).length < MIN_DAMAGED_LETTERS) return null;
+  const marked = form.replace(ligaturePattern(ligatures), '\u0000');
+  const damaged = squash(marked.replace(EDGE_MARKS, '').replace(INNER_MARKS, ' '));
+  if (damaged === squash(form) || (damaged.match(LETTERS) ?? []).length < MIN_DAMAGED_LETTERS) return null;
   return damaged;
 }
+
+/** The ligatures as one pattern, longest first; made once per list (the registry reads every form with it). */
+const ligaturePattern = perLexicon((ligatures: readonly string[]) => new RegExp([...ligatures].sort((a, b) => b.length - a.length).join('|'), 'gu'));
+const EDGE_MARKS = /(?<!\p{L})\u0000+|\u0000+(?!\p{L})/gu;
+const INNER_MARKS = /\u0000+/gu;
+const LETTERS = /\p{L}/gu;
 
 /** Type of a registry actor, or null when the key is not in the registry. */
 export const registryType = (reg: Registry, key: string): ActorType | null => reg.byKey.get(key)?.type ?? null;

@@ -1,6 +1,6 @@
 import type { Lexicon } from '../../lexicon/load.ts';
 import { type Anchor } from '../scan/anchored.ts';
-import { firstWordsEitherCase } from '../scan/forms.ts';
+import { firstWordsEitherCase, formsAnchor } from '../scan/forms.ts';
 import { alternation, escapeRe, formSource, longestFirst } from './text.ts';
 
 /** The roles lexicon as loaded and typed. */
@@ -10,6 +10,8 @@ export type RolesLexicon = Lexicon['roles'];
 export interface RolePatterns {
   /** A title with an optional modifier: "styreleder", "Første nestleder", "arbeids- og inkluderingsminister". */
   title: string;
+  /** A title without modifier or word boundaries: what a name's part must not open with (see `name`). */
+  titleCore: string;
   /** Just a title word built on a title suffix, for compounds such as "SV-leder". */
   titleWord: string;
   /** A person's name: two to four capitalised words on one line, none of them a title or a non-name word. */
@@ -22,6 +24,8 @@ export interface RolePatterns {
   titleAnchor: Anchor | null;
   /** The words a person's name can start at: a capitalised word followed by a space or a hyphen and another one. */
   nameAnchor: Anchor;
+  /** The words a speech verb can start at (as written); null when that cannot be told. */
+  speechAnchor: Anchor | null;
   /** `^title`: a line that starts with a title. */
   titleStart: RegExp;
   /**
@@ -29,6 +33,8 @@ export interface RolePatterns {
    * suffix. Null when some title does not end with a letter.
    */
   titleEnd: ((word: string) => boolean) | null;
+  /** True when the word ends in a title suffix ("fylkesleder"); null when a suffix is not letters only. */
+  endsInSuffix: ((word: string) => boolean) | null;
 }
 
 const cache = new WeakMap<RolesLexicon, RolePatterns>();
@@ -53,10 +59,13 @@ export function rolePatterns(roles: RolesLexicon): RolePatterns {
   const token = `(?!${notName}(?![\\p{L}]))(?!${titleCore}(?![\\p{L}]))\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?`;
   const patterns: RolePatterns = {
     title,
+    titleCore,
     titleAnchor: titleAnchor(roles),
     nameAnchor: { test: (w, text) => w.capitalised && NAME_GO_ON.has(text.charCodeAt(w.end)) && w.next?.start === w.end + 1 && w.next.capitalised },
+    speechAnchor: formsAnchor(roles.speechVerbs, false),
     titleStart: new RegExp(`^${title}`, 'u'),
     titleEnd: titleEnd(roles),
+    endsInSuffix: suffixEnd(roles),
     titleWord: `\\p{L}*${suffixes}`,
     name: `(?<![\\p{L}\\p{N}])${token}(?:[ \\t]${token}){1,3}(?![\\p{L}\\p{N}])`,
     preposition: `(?:${roles.titlePrepositions.map(escapeRe).join('|')})`,
@@ -76,8 +85,12 @@ export function startsWithTitle(line: string, roles: RolesLexicon): boolean {
 const NAME_GO_ON = new Set([0x20, 0x09, 0x2d]);
 const HYPHEN = 0x2d;
 const TAIL = 3;
-/** The last three code units of a word as one number (NaN for a shorter word). */
-const tailOf = (w: string): number => (w.charCodeAt(w.length - 3) * 0x10000 + w.charCodeAt(w.length - 2)) * 0x10000 + w.charCodeAt(w.length - 1);
+/**
+ * The last three code units of a word folded into one small integer (ten bits each, so it never leaves the integers
+ * V8 keeps unboxed): two words may share a key, so it only rules suffixes out; a shorter word gets some key too.
+ */
+const tailOf = (w: string): number =>
+  ((w.charCodeAt(w.length - 3) & 0x3ff) << 20) | ((w.charCodeAt(w.length - 2) & 0x3ff) << 10) | (w.charCodeAt(w.length - 1) & 0x3ff);
 
 const LAST_LETTERS = /\p{L}+$/u;
 
@@ -103,10 +116,16 @@ function titleEnd(roles: RolesLexicon): ((word: string) => boolean) | null {
  */
 function titleAnchor(roles: RolesLexicon): Anchor | null {
   const keys = firstWordsEitherCase([...roles.titles, ...roles.titleModifiers]);
-  if (keys === null || roles.titleSuffixes.some((s) => !/^\p{L}+$/u.test(s))) return null;
+  const endsInSuffix = suffixEnd(roles);
+  if (keys === null || endsInSuffix === null) return null;
+  return { exact: keys, test: (w, text) => text.charCodeAt(w.end) === HYPHEN || endsInSuffix(w.text) };
+}
+
+/** See RolePatterns.endsInSuffix. */
+function suffixEnd(roles: RolesLexicon): ((word: string) => boolean) | null {
+  if (roles.titleSuffixes.some((s) => !/^\p{L}+$/u.test(s))) return null;
   const suffixes = [...roles.titleSuffixes];
   // Most words end otherwise than any suffix: one lookup of the last three letters (as a number) spares the suffix tests.
   const tails = suffixes.every((s) => s.length >= TAIL) ? new Set(suffixes.map((s) => tailOf(s))) : null;
-  const endsInSuffix = (word: string) => (tails === null || tails.has(tailOf(word))) && suffixes.some((s) => word.endsWith(s));
-  return { exact: keys, test: (w, text) => text.charCodeAt(w.end) === HYPHEN || endsInSuffix(w.text) };
+  return (word) => (tails === null || tails.has(tailOf(word))) && suffixes.some((s) => word.endsWith(s));
 }

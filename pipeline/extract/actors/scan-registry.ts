@@ -70,9 +70,10 @@ export function scanRegistry(
     if (actor) push(m, actor.name, actor.type, 'ci');
   }
   for (const m of matchesIn(text, reg.csRe)) {
-    const entry = reg.cs.get(squash(m[1] as string));
+    const form = squash(m[1] as string);
+    const entry = reg.cs.get(form);
     const actor = entry && reg.byKey.get(entry.key);
-    if (!entry || !actor || local.has(squash(m[1] as string)) || shadowed.has(squash(m[1] as string))) continue;
+    if (!entry || !actor || local.has(form) || shadowed.has(form)) continue;
     const at = m.index;
     const name = m[1] as string;
     if (entry.mode === 'common' && (isAllCapsLine(text, at) || (isSentenceInitial(text, at) && !namedSubject(text, at, name, speaks, reg.lexicon.discovery.definiteEndings)))) continue;

@@ -117,7 +117,10 @@ let filledLines: readonly CleanLine[] = [];
 /** Every line of the text, cleaned (see cleanLine), blank ones included; computed once per text. */
 export function cleanLines(text: string): readonly CleanLine[] {
   if (text !== linesOf) {
-    cleanedLines = lines(text).map((raw) => ({ ...cleanLine(text, raw), raw }));
+    cleanedLines = lines(text).map((raw) => {
+      const clean = cleanLine(text, raw);
+      return { text: clean.text, span: clean.span, raw };
+    });
     filledLines = cleanedLines.filter((l) => l.text !== '');
     linesOf = text;
   }

@@ -7,6 +7,12 @@ const ISO = /(?<![\p{L}\p{N}.\-/])(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}]|[.\-/]\
 const DMY = /(?<![\p{L}\p{N}.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,/]\d)/gu;
 const SLASH_DASH = /(?<![\p{L}\p{N}.,/])(\d{1,2})\/(\d{1,2})-(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,]\d)/gu;
 
+// What each pattern must hold, without its look-arounds: a text without it is skipped (a scan whose pattern opens with a
+// look-behind tries it at every position; these open with a digit).
+const HAS_ISO = /\d{4}-\d{2}-\d{2}/;
+const HAS_DMY = /\d[./]\d{1,2}[./]\d\d/;
+const HAS_SLASH_DASH = /\d\/\d{1,2}-\d\d/;
+
 // After a section number: a space and a capital ("2.1.10 Legg om …").
 const HEADING_AFTER = /^\.?\s+\p{Lu}/u;
 
@@ -31,16 +37,16 @@ export function numericDates(text: string, p: CalendarPatterns, claims: SpanClai
     claims.add(span);
     out.push({ span, value, precision: 'day', kind: 'event', ocr: false, ruleId, confidence: 0.95 });
   };
-  for (const m of text.matchAll(ISO)) {
+  for (const m of HAS_ISO.test(text) ? text.matchAll(ISO) : []) {
     const [all, y, mo, d] = m as unknown as [string, string, string, string];
     take(m.index, m.index + all.length, p.inYearRange(Number(y)) ? isoDay(Number(y), Number(mo), Number(d)) : null, 'date-iso');
   }
-  for (const m of text.matchAll(DMY)) {
+  for (const m of HAS_DMY.test(text) ? text.matchAll(DMY) : []) {
     const [all, d, , mo, y] = m as unknown as [string, string, string, string, string];
     if (y.length === 2 && isSectionNumber(text, m.index, m.index + all.length)) continue;
     take(m.index, m.index + all.length, readDmy(p, d, mo, y), 'date-numeric-dmy');
   }
-  for (const m of text.matchAll(SLASH_DASH)) {
+  for (const m of HAS_SLASH_DASH.test(text) ? text.matchAll(SLASH_DASH) : []) {
     const [all, d, mo, y] = m as unknown as [string, string, string, string];
     take(m.index, m.index + all.length, readDmy(p, d, mo, y), 'date-numeric-dmy');
   }

@@ -1,5 +1,6 @@
 import type { Lexicon } from '../../lexicon/load.ts';
-import { type Anchor, type AnchoredPattern, accepts, anchored } from '../scan/anchored.ts';
+import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
+import { type Anchor, type AnchoredPattern, acceptedBetween, anchored, narrowed } from '../scan/anchored.ts';
 import { firstRun, formsAnchor } from '../scan/forms.ts';
 import { PLAIN } from '../scan/words.ts';
 
@@ -39,6 +40,8 @@ export interface CalendarPatterns {
     dayMonth: RegExp;
     monthYear: AnchoredPattern;
     monthAlone: AnchoredPattern;
+    /** The words a full month name can be (a text without one has no `monthAlone` match). */
+    monthNames: Anchor | null;
     seasonYear: AnchoredPattern;
     yearList: RegExp;
     contextYear: AnchoredPattern;
@@ -77,13 +80,40 @@ function yearContextAnchor(cal: Calendar): Anchor | null {
   const starts = formsAnchor(longer, true);
   const endings = cal.yearNounEndings.map((e) => e.toLowerCase());
   if (starts === null || !endings.every((e) => PLAIN.test(e))) return null;
+  // Most words are followed by a space and a letter: the first character after the spaces settles it.
   const yearFollows = (text: string, at: number) => {
+    if (!isRegExpSpaceUnit(text.charCodeAt(at))) return false;
     YEAR_FOLLOWS.lastIndex = at;
     return YEAR_FOLLOWS.test(text);
   };
+  // The longer prepositions by their word sets (looked up with every anchor's at once), the rest by the test.
   return {
-    test: (w, text) => accepts(starts, w, text) || ((oneWord.has(w.lower) || endings.some((e) => w.lower.endsWith(e))) && yearFollows(text, w.end)),
+    ...starts,
+    test: (w, text) => yearFollows(text, w.end) && (oneWord.has(w.lower) || endings.some((e) => w.lower.endsWith(e))),
   };
+}
+
+/**
+ * The words "i september" can start at: a preposition's first word with a month's name among the words that follow
+ * it within the preposition's length, joined by white space and the signs the prepositions hold (the pattern reads
+ * `preposition\s+month`).
+ */
+function monthAfter(prepositions: Anchor | null, months: Anchor | null, forms: readonly string[]): Anchor | null {
+  if (prepositions === null || months === null) return prepositions;
+  const reach = Math.max(1, ...forms.map((f) => (f.match(/\p{L}+/gu) ?? []).length));
+  const signs = new Set<number>();
+  for (const f of forms) for (let i = 0; i < f.length; i++) if (!/[\p{L}\s]/u.test(f.charAt(i))) signs.add(f.charCodeAt(i));
+  return narrowed(prepositions, (w, text) => {
+    let cur = w;
+    for (let n = 0; n < reach; n++) {
+      const next = cur.next;
+      if (next === null) return false;
+      for (let i = cur.end; i < next.start; i++) if (!isRegExpSpaceUnit(text.charCodeAt(i)) && !signs.has(text.charCodeAt(i))) return false;
+      if (acceptedBetween(text, months, next.start, next.start + 1)) return true;
+      cur = next;
+    }
+    return false;
+  });
 }
 
 /** Compile (and cache) the calendar lexicon. */
@@ -118,7 +148,8 @@ export function calendarPatterns(cal: Calendar): CalendarPatterns {
     re: {
       dayMonth: new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,2})(?:\\.\\s*|\\s+)(${month})(?:\\s+(\\d{4})${R})?`, 'giu'),
       monthYear: anchored(`${L}(${month})\\s+(\\d{4})${R}`, 'giu', formsAnchor([...names, ...abbrs], true)),
-      monthAlone: anchored(`${monthContext}\\s+(${monthName})(?!\\s+\\d)`, 'giu', formsAnchor(cal.yearPrepositions, true)),
+      monthAlone: anchored(`${monthContext}\\s+(${monthName})(?!\\s+\\d)`, 'giu', monthAfter(formsAnchor(cal.yearPrepositions, true), formsAnchor(names, true), cal.yearPrepositions)),
+      monthNames: formsAnchor(names, true),
       seasonYear: anchored(`${L}(?:${season})\\s+(\\d{4})${R}`, 'giu', formsAnchor(cal.seasons, true)),
       yearList: new RegExp(`^\\s*(?:${joiners})\\s+(\\d{4})${R}`, 'iu'),
       contextYear: anchored(`${yearContext}\\s+(\\d{4})${R}`, 'giu', yearContextAnchor(cal)),

@@ -1,5 +1,5 @@
 import type { DateRecord, Span } from '../../document.ts';
-import { matchesIn } from '../scan/anchored.ts';
+import { acceptsSome, matchesIn } from '../scan/anchored.ts';
 import type { CalendarPatterns } from './patterns.ts';
 import { isoDay, type SpanClaims } from './values.ts';
 
@@ -32,7 +32,9 @@ export function textualDates(text: string, p: CalendarPatterns, claims: SpanClai
     dates.push({ span, value, precision, kind: 'event', ocr: false, ruleId, confidence });
   };
 
-  for (const m of text.matchAll(p.re.dayMonth)) {
+  // The month of "3. mars" is a word the month anchor accepts: a text without one has no such date to scan for.
+  const monthWords = p.re.monthYear.anchor;
+  for (const m of monthWords === null || acceptsSome(text, monthWords) ? text.matchAll(p.re.dayMonth) : []) {
     const [all, d, monthWord, y] = m as unknown as [string, string, string, string | undefined];
     const span = { start: m.index, end: m.index + all.length };
     const month = p.monthOf(monthWord);
@@ -70,8 +72,10 @@ export function textualDates(text: string, p: CalendarPatterns, claims: SpanClai
     record(span, `${y}-${String(month).padStart(2, '0')}`, 'month', 'date-month-year', 0.9);
   }
 
-  // A month alone after a preposition ("før valget i september"): month precision, year from the context.
-  for (const m of matchesIn(text, p.re.monthAlone)) {
+  // A month alone after a preposition ("før valget i september"): month precision, year from the context. The
+  // prepositions are common words, but most texts name no month at all.
+  const monthNamed = p.re.monthNames === null || acceptsSome(text, p.re.monthNames);
+  for (const m of monthNamed ? matchesIn(text, p.re.monthAlone) : []) {
     const word = (m as unknown as [string, string])[1];
     const span = { start: m.index + m[0].length - word.length, end: m.index + m[0].length };
     const month = p.monthOf(word);

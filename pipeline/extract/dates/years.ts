@@ -4,6 +4,8 @@ import type { CalendarPatterns } from './patterns.ts';
 import type { SpanClaims } from './values.ts';
 
 const RANGE = /(?<![\p{L}\p{N}.,/\-–—])(\d{4})\s*([–—\-/])\s*(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,]\d)/gu;
+// What a range holds without its look-arounds: a text without it is not scanned (the scan tries its look-behind everywhere).
+const HAS_RANGE = /\d{4}\s*[–—\-/]\s*\d\d/;
 // What stands before "(" in a parliamentary identifier: a number, maybe a series letter ("100 S", "nr. 29").
 const IDENTIFIER_BEFORE_PAREN = /\d+\s*[A-ZÆØÅ]{0,2}\s*\(\s*$/u;
 
@@ -27,7 +29,7 @@ function isSessionLabel(text: string, start: number, p: CalendarPatterns): boole
 /** Year ranges (`2025–2029`, `2025-29`, `2023/2024`): one record per year, each with its own span. */
 export function yearRanges(text: string, p: CalendarPatterns, claims: SpanClaims): DateRecord[] {
   const out: DateRecord[] = [];
-  for (const m of text.matchAll(RANGE)) {
+  for (const m of HAS_RANGE.test(text) ? text.matchAll(RANGE) : []) {
     const [all, a, sep, b] = m as unknown as [string, string, string, string];
     const first = Number(a);
     const second = b.length === 2 ? Math.floor(first / 100) * 100 + Number(b) : Number(b);

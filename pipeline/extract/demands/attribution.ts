@@ -16,6 +16,7 @@ export interface Attribution {
 }
 
 const OPENS_CAPITAL = /^\p{Lu}/u;
+const COMMA_OR_DASH = /[,–—-]/;
 
 // An attribution is a short tail: speech verb, maybe a role, a name and a place ("i møtet med ASD").
 const MAX_TAIL_WORDS = 14;
@@ -24,7 +25,7 @@ const MAX_TAIL_WORDS = 14;
 export function trailingAttribution(tokens: readonly Token[], cues: CompiledCues, mentions: MentionIndex): Attribution | null {
   for (let j = tokens.length - 1; j > 0; j--) {
     const before = tokens[j - 1] as Token;
-    if (before.word || !/[,–—-]/.test(before.text)) continue;
+    if (before.word || !COMMA_OR_DASH.test(before.text)) continue;
     if (!longestAt(tokens, j, cues.speechVerbs)) continue;
     const tail = tokens.slice(j);
     if (tail.filter((t) => t.word).length > MAX_TAIL_WORDS) return null;

@@ -5,6 +5,9 @@ import type { ListContext } from './leadin.ts';
 import { firstResolved, type Found, type Run } from './run.ts';
 import { tokenize, type Token } from './tokens.ts';
 
+// A sentence ending in a question mark (maybe inside quotes or brackets).
+const ASKS = /\?["»”')]*\s*$/u;
+
 // A bullet with this many sentences that carry a cue of their own is a paragraph of separate demands.
 const BUNDLE = 4;
 
@@ -16,10 +19,11 @@ export function bulletClaims(block: Block, tokens: readonly Token[], sentences: 
   const end = tokens[tokens.length - 1]?.text;
   if (end === '?' || end === ':') return []; // a question, or the lead-in of a nested list
   const options = { imperative: list?.question !== true, governed: list?.demand === true };
-  const parts = sentences.map((span) => ({ span, claims: findClaims(tokenize(run.doc.text, span), run.env, options) }));
+  // Only a bullet of BUNDLE sentences or more can bundle that many cued ones: a shorter one is read whole.
+  const parts = sentences.length < BUNDLE ? [] : sentences.map((span) => ({ span, claims: findClaims(tokenize(run.doc.text, span), run.env, options) }));
   const cued = parts.filter((p) => p.claims.length > 0);
   // The bullet read whole, without its questions: "Bør ikke disse være på plass?" asks, it does not demand.
-  const asked = sentences.filter((s) => /\?["»”')]*\s*$/u.test(run.doc.text.slice(s.start, s.end)));
+  const asked = sentences.filter((s) => ASKS.test(run.doc.text.slice(s.start, s.end)));
   const stated = asked.length === 0 ? tokens : tokens.filter((t) => !asked.some((s) => t.start >= s.start && t.end <= s.end));
   const statements = sentences.filter((s) => !asked.includes(s));
   const first = statements[0];

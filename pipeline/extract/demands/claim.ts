@@ -244,10 +244,18 @@ export function findClaims(tokens: readonly Token[], env: ClaimEnv, options: Cla
     out.push({ modality: 'imperative', rule: cues.imperative.rule, confidence: cues.imperative.confidence, verb: null, subject: NONE, object: null, holder: NONE });
   }
   for (let i = s; i < tokens.length; i++) {
-    const candidates = (cues.verbsByFirst.get((tokens[i] as Token).lc) ?? []).filter((v) => phraseAt(tokens, i, v.words)).sort((a, b) => b.words.length - a.words.length);
-    const verb = candidates[0];
+    const verb = longestVerbAt(tokens, i, cues);
     const claim = verb ? verbClaim(tokens, i, s, verb, env, options) : goalClaim(tokens, i, s, env, options.governed === true);
     if (claim) out.push(claim);
   }
   return out;
+}
+
+/** The longest verb cue at token `i`, the first listed of equally long ones; null when none. */
+function longestVerbAt(tokens: readonly Token[], i: number, cues: CompiledCues): VerbCue | null {
+  const listed = cues.verbsByFirst.get((tokens[i] as Token).lc);
+  if (listed === undefined) return null;
+  let best: VerbCue | null = null;
+  for (const v of listed) if ((best === null || v.words.length > best.words.length) && phraseAt(tokens, i, v.words)) best = v;
+  return best;
 }

@@ -15,11 +15,20 @@ export function trimSpan(text: string, span: Span): Span {
 const LIGATURES = /[\uFB00-\uFB06]/gu;
 const LIGATURE = /[\uFB00-\uFB06]/u;
 
-/** Readable text of a span: markdown links and emphasis unwrapped, ligatures spelt out, whitespace collapsed. */
+const LINK = /\[([^\]]*)\]\([^)]*\)/g;
+const EMPHASIS = /(\*\*|__)(.+?)\1/g;
+const SPACES = /\s+/g;
+// White space other than lone spaces: only then does collapsing it change the text.
+const ODD_SPACE = /[^\S ]|\s\s/;
+
+/**
+ * Readable text of a span: markdown links and emphasis unwrapped, ligatures spelt out, whitespace collapsed. Each step
+ * runs only when the text holds what it changes (most claims hold no markup).
+ */
 export function cleanText(raw: string): string {
-  return (LIGATURE.test(raw) ? raw.replace(LIGATURES, (ch) => ch.normalize('NFKC')) : raw)
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = LIGATURE.test(raw) ? raw.replace(LIGATURES, (ch) => ch.normalize('NFKC')) : raw;
+  if (s.includes('[')) s = s.replace(LINK, '$1');
+  if (s.includes('**') || s.includes('__')) s = s.replace(EMPHASIS, '$2');
+  if (ODD_SPACE.test(s)) s = s.replace(SPACES, ' ');
+  return s.trim();
 }

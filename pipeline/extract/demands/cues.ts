@@ -1,6 +1,6 @@
 import type { Lexicon } from '../../lexicon/load.ts';
 import type { ActorType, Modality } from '../../models/vocab.ts';
-import { phraseTokens } from './tokens.ts';
+import { type PhraseList, phraseList, phraseTokens } from './tokens.ts';
 
 type Cues = Lexicon['cues'];
 
@@ -28,39 +28,39 @@ export interface CompiledCues {
   goal: {
     rule: string;
     confidence: number;
-    copulas: string[][];
-    adverbs: string[][];
-    predicates: string[][];
-    phrases: string[][];
+    copulas: PhraseList;
+    adverbs: PhraseList;
+    predicates: PhraseList;
+    phrases: PhraseList;
     beneficiaryMarkers: ReadonlySet<string>;
   };
-  imperative: { rule: string; confidence: number; verbs: string[][] };
+  imperative: { rule: string; confidence: number; verbs: PhraseList };
   listed: { rule: string; confidence: number };
-  leadInCues: string[][];
-  leadInNouns: string[][];
-  addresseeMarkers: string[][];
+  leadInCues: PhraseList;
+  leadInNouns: PhraseList;
+  addresseeMarkers: PhraseList;
   selfReferences: ReadonlySet<string>;
   selfTypes: ReadonlyMap<string, ReadonlySet<ActorType>>;
   coordinators: ReadonlySet<string>;
   auxiliaries: ReadonlySet<string>;
-  timeAdverbials: string[][];
-  attributionMarkers: string[][];
+  timeAdverbials: PhraseList;
+  attributionMarkers: PhraseList;
   documentSubjects: ReadonlySet<string>;
   resolvingTypes: ReadonlySet<ActorType>;
   resolvingRules: ReadonlySet<string>;
-  claimVerbs: string[][];
-  speechVerbs: string[][];
+  claimVerbs: PhraseList;
+  speechVerbs: PhraseList;
   quoteBacks: ReadonlySet<string>;
   speakerPrepositions: ReadonlySet<string>;
   mediumPrepositions: ReadonlySet<string>;
   speakerPronouns: ReadonlySet<string>;
-  boundClaimVerbs: string[][];
+  boundClaimVerbs: PhraseList;
   subordinators: ReadonlySet<string>;
   purposeBeforeAt: ReadonlySet<string>;
   complementizers: ReadonlySet<string>;
-  discourseVerbs: string[][];
+  discourseVerbs: PhraseList;
   determiners: ReadonlySet<string>;
-  adverbs: string[][];
+  adverbs: PhraseList;
   agreementNouns: ReadonlySet<string>;
   agreementLinks: ReadonlySet<string>;
   agreementJoiners: ReadonlySet<string>;
@@ -68,7 +68,7 @@ export interface CompiledCues {
 }
 
 const cache = new WeakMap<Cues, CompiledCues>();
-const all = (phrases: readonly string[]): string[][] => phrases.map(phraseTokens);
+const all = (phrases: readonly string[]): PhraseList => phraseList(phrases);
 const set = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.toLowerCase()));
 
 /** Compile (and cache) the cue lexicon. */
@@ -83,7 +83,7 @@ export function compileCues(c: Cues): CompiledCues {
       subject: v.subject,
       addressee: v.addressee,
       mandateOf: new Set(v.mandateOf),
-      forecastNext: all(v.forecastNext),
+      forecastNext: v.forecastNext.map(phraseTokens),
       needsObject: v.needsObject,
       plan: v.plan,
     }));

@@ -36,13 +36,23 @@ export function findDemands(doc: SegmentedDoc, input: DemandInput, ctx: Context)
   const layout = readLayout(doc);
   const records: DemandRecord[] = [];
   const seen = new Set<string>();
+  // The claims of a section share its heading: read once.
+  const sections = new Map<number | null, string | null>();
+  const sectionOfBlock = (block: Block): string | null => {
+    let section = sections.get(block.heading);
+    if (section === undefined) {
+      section = sectionOf(doc, block);
+      sections.set(block.heading, section);
+    }
+    return section;
+  };
   const emit = (block: Block, found: Found): void => {
     const span = trimSpan(doc.text, found.span);
     const text = cleanText(doc.text.slice(span.start, span.end));
     if (text === '' || seen.has(text)) return; // a claim repeated (a title printed twice) is one claim
     if (layout.interleaved(span) && !wholeLineSentence(doc, span, text)) return; // lines of two columns: words of two claims
     seen.add(text);
-    const section = sectionOf(doc, block);
+    const section = sectionOfBlock(block);
     const known = found.parties.claimants.length > 0;
     records.push({
       span,
@@ -118,6 +128,7 @@ function ownVoice(doc: SegmentedDoc, input: DemandInput, mentions: MentionIndex,
 const DEBRIS_LETTERS = 4;
 
 const LETTER = /\p{L}/u;
+const ENDS_SENTENCE = /[.!?]["»”')]*$/u;
 const LETTERS = /\p{L}/gu;
 const OPENS_LOWER = /^\p{Ll}/u;
 const OPENS_LOWER_AFTER_SPACE = /^\s*\p{Ll}/u;
@@ -128,10 +139,11 @@ const OPENS_CAPITAL = /^\p{Lu}/u;
  * sentence end ("… idrett.⏎⏎tallforståelse."), or a seam followed by debris ("… inngrep⏎⏎ti⏎⏎tt"); null when none.
  */
 function strayCut(span: Span, layout: Layout, text: string): number | null {
+  if (!layout.maySeam) return null;
   const seams = layout.seams(span);
   for (let i = 0; i < seams.length; i++) {
     const at = seams[i] as number;
-    if (/[.!?]["»”')]*$/u.test(text.slice(span.start, at).trimEnd())) return at;
+    if (ENDS_SENTENCE.test(text.slice(span.start, at).trimEnd())) return at;
     if (!debris(text, seams, i, span)) continue;
     // Debris at a page's end: the unit ends there unless it goes on after the debris in lower case (the sentence continues).
     let j = i;
@@ -159,16 +171,23 @@ function clipAtStray(block: Block, layout: Layout, text: string): Block {
  * one; a piece opening in lower case is the tail of another column's sentence, not a sentence.
  */
 function splitAtStrays(sentences: readonly Span[], layout: Layout, text: string): Span[] {
-  return sentences.flatMap((s) => {
-    const out: Span[] = [];
+  if (!layout.maySeam) return [...sentences];
+  const out: Span[] = [];
+  for (const s of sentences) {
+    let cut = strayCut(s, layout, text);
+    // Most sentences have no seam: they stay whole.
+    if (cut === null || cut <= s.start) {
+      out.push(s);
+      continue;
+    }
     let rest: Span = s;
-    for (let cut = strayCut(rest, layout, text); cut !== null && cut > rest.start; cut = strayCut(rest, layout, text)) {
+    for (; cut !== null && cut > rest.start; cut = strayCut(rest, layout, text)) {
       out.push({ start: rest.start, end: cut });
       rest = { start: cut, end: rest.end };
     }
-    if (out.length === 0 || !OPENS_LOWER_AFTER_SPACE.test(text.slice(rest.start, rest.end))) out.push(rest);
-    return out;
-  });
+    if (!OPENS_LOWER_AFTER_SPACE.test(text.slice(rest.start, rest.end))) out.push(rest);
+  }
+  return out;
 }
 
 /**

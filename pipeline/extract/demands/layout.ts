@@ -13,6 +13,8 @@ import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 export interface Layout {
   /** Normalised offsets inside `span` where a unit continues across a blank line of the source (the first character after it). */
   seams(span: Span): number[];
+  /** False when no span has a seam (the text does not wrap its lines without blank lines). */
+  maySeam: boolean;
   /** True when the unit lies in a region whose source lines interleave two columns. */
   interleaved(span: Span): boolean;
   /** How many source lines lie in interleaved regions (0 when none). */
@@ -75,8 +77,10 @@ function computeLayout(doc: Pick<NormalisedDoc, 'source' | 'text' | 'map'>): Lay
     return lo;
   };
   const { source, text, map } = doc;
+  let all: Seam[] | undefined;
   return {
     interleavedLines,
+    maySeam: singleSpaced,
     firstInterleaved: first < 0 ? null : (lines[first] as Line).start,
     interleaved(span) {
       if (interleavedLines === 0 || span.end <= span.start) return false;
@@ -88,30 +92,68 @@ function computeLayout(doc: Pick<NormalisedDoc, 'source' | 'text' | 'map'>): Lay
     seams(span) {
       const out: number[] = [];
       if (!singleSpaced) return out;
-      for (let k = span.start + 1; k < span.end - 1; k++) {
-        if (!isRegExpSpaceUnit(text.charCodeAt(k)) || isRegExpSpaceUnit(text.charCodeAt(k - 1))) continue;
-        let next = k + 1;
-        while (next < span.end && isRegExpSpaceUnit(text.charCodeAt(next))) next++;
-        if (next >= span.end) break;
-        const from = map.end[k - 1];
-        const to = map.start[next];
-        if (from === undefined || to === undefined || to <= from) continue;
-        // A blank line with nothing else between the two pieces; a page break (form feed) or dropped furniture is a page turn, not a seam.
-        const gap = source.slice(from, to);
-        if (/\n[ \t\r]*\n/.test(gap) && /^[ \t\r\n]*$/.test(gap)) out.push(next);
+      // The seams of the whole text, read once: a span's are those whose white space starts inside it and ends before its end.
+      all ??= textSeams(text, source, map);
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((all[mid] as Seam).space <= span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < all.length; i++) {
+        const seam = all[i] as Seam;
+        if (seam.space >= span.end - 1 || seam.next >= span.end) break;
+        out.push(seam.next);
       }
       return out;
     },
   };
 }
 
+/** A seam: where a run of white space starts (`space`) and the first character after it (`next`). */
+interface Seam {
+  space: number;
+  next: number;
+}
+
+/**
+ * Every seam of the text, in order: a run of white space inside the text (after a non-space) that stands for a blank
+ * line of the source with nothing else between the two pieces. A page break (form feed) or dropped furniture is a page
+ * turn, not a seam.
+ */
+function textSeams(text: string, source: string, map: Pick<NormalisedDoc, 'map'>['map']): Seam[] {
+  const out: Seam[] = [];
+  for (let k = 1; k < text.length; k++) {
+    if (!isRegExpSpaceUnit(text.charCodeAt(k)) || isRegExpSpaceUnit(text.charCodeAt(k - 1))) continue;
+    let next = k + 1;
+    while (next < text.length && isRegExpSpaceUnit(text.charCodeAt(next))) next++;
+    if (next >= text.length) break;
+    const from = map.end[k - 1];
+    const to = map.start[next];
+    if (from === undefined || to === undefined || to <= from) continue;
+    const gap = source.slice(from, to);
+    if (BLANK_LINE.test(gap) && ONLY_SPACE.test(gap)) out.push({ space: k, next });
+  }
+  return out;
+}
+
+const BLANK_LINE = /\n[ \t\r]*\n/;
+const ONLY_SPACE = /^[ \t\r\n]*$/;
+
+const FEEDS = /[\f\r]/g;
+const FEED = /[\f\r]/;
+
 function sourceLines(source: string): Line[] {
   const out: Line[] = [];
+  // Most sources hold no form feed or carriage return: then no line needs them taken out.
+  const feeds = FEED.test(source);
   let start = 0;
   for (;;) {
     const nl = source.indexOf('\n', start);
     const end = nl === -1 ? source.length : nl;
-    out.push({ start, end, text: source.slice(start, end).replace(/[\f\r]/g, '').trim() });
+    const raw = source.slice(start, end);
+    out.push({ start, end, text: (feeds ? raw.replace(FEEDS, '') : raw).trim() });
     if (nl === -1) return out;
     start = nl + 1;
   }

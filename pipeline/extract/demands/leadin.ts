@@ -1,7 +1,7 @@
 import type { Modality } from '../../models/vocab.ts';
 import { findClaims, type ClaimEnv } from './claim.ts';
 import { resolveParties, type Voice } from './claimants.ts';
-import { longestAt, type Token } from './tokens.ts';
+import { longestAt, phraseAt, type Token } from './tokens.ts';
 
 /** The list context a lead-in opens for the bullets under it. */
 export interface ListContext {
@@ -23,7 +23,8 @@ export function isLeadIn(tokens: readonly Token[], nextIsBullet: boolean, env: C
   if (!nextIsBullet) return false;
   if (last.text === '?') return true;
   // "SV vil" + list, without a colon: the sentence ends in a lead-in cue.
-  return [...env.cues.leadInCues, ...env.cues.leadInNouns].some((cue) => cue.length <= tokens.length && longestAt(tokens, tokens.length - cue.length, [cue]) !== null);
+  const ends = (cue: readonly string[]) => cue.length <= tokens.length && phraseAt(tokens, tokens.length - cue.length, cue);
+  return env.cues.leadInCues.some(ends) || env.cues.leadInNouns.some(ends);
 }
 
 /** True when a lead-in announces demands: a cue verb anywhere, or a cue noun as its first or last word. */

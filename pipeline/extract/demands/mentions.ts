@@ -1,7 +1,10 @@
 import type { ActorRecord, MentionRecord, Span } from '../../document.ts';
+import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 
 // Between an actor and its verb: a possessive and one governing-body word ("KS' landsstyre", "LOs kongress").
 const SUBJECT_GAP = /^(?:['’]s?|s)?(?:\s+\p{Ll}[\p{L}-]*)?\s*$/u;
+
+const LETTERS_AT_START = /^[\p{L}]+/u;
 
 // Words that may open a sentence before its subject: a title and its organisation ("Forbundsleder i NSF, …").
 const SUBJECT_LEAD_WORDS = 4;
@@ -121,10 +124,10 @@ export class MentionIndex {
   startingAfter(pos: number, skip: ReadonlySet<string>, ceiling: number): MentionRecord | null {
     let i = pos;
     for (let words = 0; words <= 3 && i < ceiling; words++) {
-      while (i < ceiling && /\s/.test(this.text.charAt(i))) i++;
+      while (i < ceiling && isRegExpSpaceUnit(this.text.charCodeAt(i))) i++;
       const here = this.byStart.get(i);
       if (here && here.span.end <= ceiling) return here;
-      const word = /^[\p{L}]+/u.exec(this.text.slice(i, Math.min(ceiling, i + 40)))?.[0];
+      const word = LETTERS_AT_START.exec(this.text.slice(i, Math.min(ceiling, i + 40)))?.[0];
       if (word === undefined || !skip.has(word.toLowerCase())) return null;
       i += word.length;
     }

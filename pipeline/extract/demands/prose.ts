@@ -8,6 +8,7 @@ import { claimantsOf } from './voice.ts';
 
 const DASH_MARKER = /^[-–—]$/;
 const DASH_OPENING = /^\s*[-–—]/;
+const ENDS_STATEMENT = /[.!]$/;
 
 /** True when a block carries a dash marker or opens with a dash, as quoted speech does in Norwegian news. */
 const dashed = (block: Block, text: string): boolean =>
@@ -66,7 +67,7 @@ export function proseClaims(block: Block, sentences: readonly Span[], single: bo
     const body = own ? tokens.filter((t) => t.end <= own.cut) : tokens;
     // A lone sentence opening with a verb is a resolution clause only when it ends like a sentence (not a list line).
     const last = body[body.length - 1];
-    const imperative = single && last !== undefined && /[.!]$/.test(last.text);
+    const imperative = single && last !== undefined && ENDS_STATEMENT.test(last.text);
     const voice = speakerVoice(speaker, run);
     const hit = firstResolved(findClaims(body, run.env, { imperative }), voice, run);
     if (!hit) return;

@@ -3,7 +3,7 @@ import type { CompiledCues } from './cues.ts';
 import type { MentionIndex } from './mentions.ts';
 import type { Subject } from './claim.ts';
 import { firstWord } from './claim.ts';
-import { tokenize } from './tokens.ts';
+import { someTokenIn, tokenize } from './tokens.ts';
 
 /**
  * The parties of a joint agreement ("SAMARBEIDSAVTALE MELLOM A … OG B …"): the organisations named in the block
@@ -12,7 +12,8 @@ import { tokenize } from './tokens.ts';
 export function agreementParties(doc: SegmentedDoc, mentions: MentionIndex, cues: CompiledCues): string[] {
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
-    if (!block || block.kind === 'bullet') continue;
+    // Most blocks (and most texts) hold no agreement noun: that is told without reading the block's tokens out.
+    if (!block || block.kind === 'bullet' || !someTokenIn(doc.text, block.span, cues.agreementNouns)) continue;
     const tokens = tokenize(doc.text, block.span);
     const noun = tokens.findIndex((t) => cues.agreementNouns.has(t.lc));
     if (noun < 0 || !tokens.slice(noun + 1).some((t) => cues.agreementLinks.has(t.lc))) continue;

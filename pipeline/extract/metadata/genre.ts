@@ -3,7 +3,7 @@ import type { Lexicon } from '../../lexicon/load.ts';
 import { alternation, filledCleanLines } from '../actors/text.ts';
 import { firstRun } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
-import { PLAIN, searchForm } from '../scan/words.ts';
+import { PLAIN, searchForm, wordsOf } from '../scan/words.ts';
 import { type HeadLine, titleArea } from './title.ts';
 
 /** Signals about the document computed elsewhere that vote for a genre. */
@@ -37,11 +37,77 @@ const cueStems = perLexicon((lexicon: Lexicon['metadata']) =>
         weight: cue.weight,
         scope: cue.scope,
         re: new RegExp(`(?<![\\p{L}])${alternation([stem])}`, 'iu'),
+        /** The same, sticky: tried where the needle opens a word (see needlesAtWords). */
+        sticky: new RegExp(`(?<![\\p{L}])${alternation([stem])}`, 'iuy'),
         needle: run !== '' && PLAIN.test(run) ? run.toLowerCase() : null,
       };
     }),
   ),
 );
+
+/** The first one or two characters of a (plain, lower-case) word or needle as a number. */
+const openingOf = (s: string): number => (s.length === 1 ? s.charCodeAt(0) : (s.charCodeAt(0) << 8) | s.charCodeAt(1)) + (s.length === 1 ? 0 : 0x100);
+
+/**
+ * The needles of the body's cues by their opening (see openingOf: two characters, or the one of a one-letter needle),
+ * to find them at the words' starts; a word is looked up by its first two characters and by its first one.
+ */
+const bodyNeedles = perLexicon((lexicon: Lexicon['metadata']): NeedleIndex => {
+  const byOpening = new Map<number, string[]>();
+  // A bit per opening that some needle has (openings fit in 17 bits): most words open otherwise.
+  const openings = new Uint8Array(0x10200 >> 3);
+  for (const cue of cueStems(lexicon)) {
+    if (cue.scope !== 'body' || cue.needle === null) continue;
+    const key = openingOf(cue.needle);
+    const list = byOpening.get(key) ?? [];
+    if (!list.includes(cue.needle)) list.push(cue.needle);
+    byOpening.set(key, list);
+    openings[key >> 3] = (openings[key >> 3] as number) | (1 << (key & 7));
+  }
+  return { byOpening, openings };
+});
+
+/** The needles by opening, and a bit per opening any of them has. */
+interface NeedleIndex {
+  byOpening: ReadonlyMap<number, readonly string[]>;
+  openings: Uint8Array;
+}
+
+/**
+ * The body cues' needles that open a word of the text, each with where those words start: a cue pattern starts at a
+ * word's start, and a word of plain letters matches a plain needle case-insensitively exactly where its lower case
+ * starts with it. Null when a word is not plain (the search form is searched then).
+ */
+function needlesAtWords(text: string, { byOpening, openings }: NeedleIndex): Map<string, number[]> | null {
+  const found = new Map<string, number[]>();
+  const add = (word: string, at: number, key: number) => {
+    if (((openings[key >> 3] as number) & (1 << (key & 7))) === 0) return;
+    const list = byOpening.get(key);
+    if (list === undefined) return;
+    for (const n of list) {
+      if (!word.startsWith(n)) continue;
+      const starts = found.get(n);
+      if (starts === undefined) found.set(n, [at]);
+      else starts.push(at);
+    }
+  };
+  for (const w of wordsOf(text)) {
+    if (!w.plain) return null;
+    const word = w.lower;
+    if (word.length > 1) add(word, w.start, openingOf(word));
+    add(word, w.start, word.charCodeAt(0));
+  }
+  return found;
+}
+
+/** True when the sticky pattern matches the text at one of the positions. */
+function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): boolean {
+  for (const at of starts) {
+    sticky.lastIndex = at;
+    if (sticky.test(text)) return true;
+  }
+  return false;
+}
 
 /**
  * Score each genre by the cues of metadata.yaml found in their part of the document (title area, whole
@@ -71,10 +137,14 @@ export function pickGenre(text: string, signals: GenreSignals, lexicon: Lexicon[
     score.set(genre, (score.get(genre) ?? 0) + w);
   };
   const searched: Partial<Record<keyof typeof scopes, string>> = {};
-  const lacks = (scope: keyof typeof scopes, needle: string) => !(searched[scope] ??= searchForm(scopes[scope])).includes(needle);
+  const atWords = needlesAtWords(text, bodyNeedles(lexicon));
+  const lacks = (scope: keyof typeof scopes, needle: string) =>
+    scope === 'body' && atWords !== null ? !atWords.has(needle) : !(searched[scope] ??= searchForm(scopes[scope])).includes(needle);
   for (const cue of cueStems(lexicon)) {
     if (cue.needle !== null && lacks(cue.scope, cue.needle)) continue;
-    if (cue.re.test(scopes[cue.scope])) add(cue.genre, cue.weight);
+    // A body cue is tried only where its needle opens a word, instead of at every position of the text.
+    const starts = cue.scope === 'body' && cue.needle !== null ? atWords?.get(cue.needle) : undefined;
+    if (starts !== undefined ? matchesAt(cue.sticky, text, starts) : cue.re.test(scopes[cue.scope])) add(cue.genre, cue.weight);
   }
   if (signals.quotes > 0) add('news', Math.min(g.quoteCap, signals.quotes * g.quoteWeight));
   if (signals.bodyVoice) add('statement', g.bodyVoiceWeight);

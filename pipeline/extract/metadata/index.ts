@@ -1,5 +1,6 @@
 import type { Context } from '../../context.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
+import { acceptedStarts } from '../scan/anchored.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { ActorRecord, DateRecord, DocumentMeta, MentionRecord, SegmentedDoc, Sourced } from '../../document.ts';
 import { type Message, message } from '../../messages.ts';
@@ -138,6 +139,9 @@ const patterns = perLexicon((lexicon: Lexicon) => {
     bylineLabel: new RegExp(`(?<![\\p{L}])(?:${lexicon.roles.bylineLabels.map(escapeRe).join('|')}):?\\s+$`, 'u'),
     /** A speech verb and maybe a title right before a name ("sier styreleder "). */
     speechBefore: new RegExp(`(?<![\\p{L}])${p.speech}\\s+(?:${p.title}\\s+)?$`, 'u'),
+    /** The same, sticky: tried where a speech verb can start (see speechBefore). */
+    speechBeforeAt: new RegExp(`(?<![\\p{L}])${p.speech}\\s+(?:${p.title}\\s+)?$`, 'uy'),
+    speechAnchor: p.speechAnchor,
     /** A voice verb right after a name (" mener"). */
     voiceAfter: new RegExp(`^\\s+${alternation(lexicon.metadata.publisher.voiceVerbs)}(?![\\p{L}])`, 'iu'),
   };
@@ -173,8 +177,22 @@ function ownTitle(ctx: Context): (role: string | null) => boolean {
 /** Third-person quotes: a person mention right after a speech verb and an optional title ("sier styreleder X"). */
 function countQuotes(text: string, actors: readonly ActorRecord[], mentions: readonly MentionRecord[], ctx: Context): number {
   const persons = new Set(actors.filter((a) => a.type === 'person').map((a) => a.key));
-  const lead = patterns(ctx.lexicon).speechBefore;
-  return mentions.filter((m) => persons.has(m.actor) && lead.test(text.slice(Math.max(0, m.span.start - 80), m.span.start))).length;
+  const p = patterns(ctx.lexicon);
+  return mentions.filter((m) => persons.has(m.actor) && speechBefore(text, Math.max(0, m.span.start - 80), m.span.start, p)).length;
+}
+
+/**
+ * True when `speechBefore` matches text[from, end): tried only where it can start — at the slice's start (it may cut a
+ * word) and where a speech verb can start — instead of at every position.
+ */
+function speechBefore(text: string, from: number, end: number, p: ReturnType<typeof patterns>): boolean {
+  const slice = text.slice(from, end);
+  if (p.speechAnchor === null) return p.speechBefore.test(slice);
+  for (const at of [from, ...acceptedStarts(text, p.speechAnchor, from + 1, end)]) {
+    p.speechBeforeAt.lastIndex = at - from;
+    if (p.speechBeforeAt.test(slice)) return true;
+  }
+  return false;
 }
 
 /** True when a mention of the publisher spans a governing body and is followed by a voice verb. */

@@ -1,6 +1,6 @@
 import type { DateRecord } from '../../document.ts';
 import type { Lexicon } from '../../lexicon/load.ts';
-import { alternation, cleanLine, filledCleanLines, lineAt } from '../actors/text.ts';
+import { type CleanLine, alternation, cleanLine, filledCleanLines, lineAt } from '../actors/text.ts';
 import { perLexicon, perLexicons } from '../scan/memo.ts';
 
 /** The date record chosen as the document's own date, and the rule that chose it. */
@@ -60,7 +60,8 @@ export function pickOwnDate(
 ): OwnDate | null {
   const cue = lexicon.date;
   const { label, adoption, docNoun, body, placeLine, barePlaceLine } = cuePatterns(lexicon, bodyWords)(places);
-  const nonEmpty = filledCleanLines(text).map((l) => l.raw);
+  const filled = filledCleanLines(text);
+  const nonEmpty = filled.map((l) => l.raw);
   const edge = new Set([...nonEmpty.slice(0, HEAD_LINES), ...nonEmpty.slice(-TAIL_LINES)].map((l) => l.start));
   // Nothing after the date but a full stop, or the same place and date again (two signature columns on one line).
   const restOfPlaceLine = (d: DateRecord, lineEnd: number): boolean => {
@@ -73,7 +74,8 @@ export function pickOwnDate(
   const signed = new Set<number>();
   nonEmpty.forEach((l, i) => {
     if (l.start < text.length / 2) return;
-    const below = nonEmpty.slice(i + 1, i + 1 + SIGNATURE_REACH).map((n) => cleanLine(text, n).span.start);
+    // The lines below as cleanLine leaves them (filledCleanLines holds each line cleaned already).
+    const below = filled.slice(i + 1, i + 1 + SIGNATURE_REACH).map((n) => n.span.start);
     if (below[0] !== undefined && names.has(below[0])) edge.add(l.start);
     if (below.some((b) => names.has(b))) signed.add(l.start);
   });
@@ -82,7 +84,7 @@ export function pickOwnDate(
   if (labels.length > 0) {
     const byline = bylinePattern(labels);
     nonEmpty.forEach((l, i) => {
-      if (!byline.test(cleanLine(text, l).text)) return;
+      if (!byline.test((filled[i] as CleanLine).text)) return;
       for (const n of [nonEmpty[i - 1], nonEmpty[i + 1]]) if (n) edge.add(n.start);
     });
   }

@@ -32,8 +32,16 @@ const patterns = perLexicon((lexicon: Lexicon['metadata']) => ({
 // How many first lines may hold the title.
 const HEAD_LINES = 8;
 
+// The last title area read: genre and title both read the area of the same document.
+let lastArea: { text: string; lexicon: Lexicon['metadata']; area: HeadLine[] } | null = null;
+
 /** The title area: the first non-label lines up to the first line of running text (more than maxWords words). */
 export function titleArea(text: string, lexicon: Lexicon['metadata']): HeadLine[] {
+  if (lastArea === null || lastArea.text !== text || lastArea.lexicon !== lexicon) lastArea = { text, lexicon, area: readTitleArea(text, lexicon) };
+  return lastArea.area;
+}
+
+function readTitleArea(text: string, lexicon: Lexicon['metadata']): HeadLine[] {
   const { skip } = patterns(lexicon);
   const all: HeadLine[] = [];
   for (const l of filledCleanLines(text)) {
@@ -94,11 +102,16 @@ function joined(head: readonly HeadLine[], i: number, lexicon: Lexicon['metadata
   return { start: first.span.start, end };
 }
 
+const MARKER = /[#\-•*]/;
+const EMPHASIS = /[*_]/;
+
 /** Strip markdown, web addresses and a trailing full stop; re-case a title written in capitals. */
 function tidy(text: string, span: Span, mentions: readonly MentionRecord[]): string {
   let out = '';
   const shouting = isAllCapsLine(text, span.start);
-  for (let i = span.start; i < span.end; ) {
+  // A title in capitals is re-cased character by character; any other is taken as it stands.
+  if (!shouting) out = text.slice(span.start, span.end);
+  for (let i = shouting ? span.start : span.end; i < span.end; ) {
     const m = shouting ? mentions.find((x) => x.span.start === i && x.span.end <= span.end) : undefined;
     if (m) {
       const surface = text.slice(m.span.start, m.span.end);
@@ -111,11 +124,12 @@ function tidy(text: string, span: Span, mentions: readonly MentionRecord[]): str
       i++;
     }
   }
+  // Each step runs only when the title holds what it takes out (most titles hold no markup and no address).
+  if (out.includes('[')) out = out.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (out.includes('/')) out = out.replace(/(?:https?:\/\/)?\S+\.(?:no|com|org|net|eu)\/\S*/g, '');
+  if (MARKER.test(out)) out = out.replace(/(^|\n)\s*(?:#+|[-•*]+)\s*/g, '$1');
+  if (EMPHASIS.test(out)) out = out.replace(/[*_]{1,3}/g, '');
   out = out
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(?:https?:\/\/)?\S+\.(?:no|com|org|net|eu)\/\S*/g, '')
-    .replace(/(^|\n)\s*(?:#+|[-•*]+)\s*/g, '$1')
-    .replace(/[*_]{1,3}/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.:]$/, '');

@@ -1,3 +1,4 @@
+import { bitsOf, testedWords, wordsByBit } from './word-bits.ts';
 import { type Word, wordsOf } from './words.ts';
 
 /**
@@ -16,12 +17,20 @@ export interface Anchor {
   then?: (word: Word, text: string) => boolean;
   /** Any other words. */
   test?: (word: Word, text: string) => boolean;
+  /** Instead of all the above: the words another anchor accepts for which `test` holds too (see `narrowed`). */
+  narrow?: { of: Anchor; test: (word: Word, text: string) => boolean };
 }
+
+/**
+ * The words `of` accepts that `test` accepts too: for a pattern that needs more than a word to start at (a title after
+ * a name), tried only where that more is in reach. `test` must hold wherever the pattern can match.
+ */
+export const narrowed = (of: Anchor, test: (word: Word, text: string) => boolean): Anchor => ({ narrow: { of, test } });
 
 /** A global pattern, and the same pattern sticky, tried only at the starts of the words its anchor accepts. */
 export interface AnchoredPattern {
-  /** The pattern as written (global). */
-  re: RegExp;
+  /** The pattern as written (global); made at its first use, as only a pattern without anchor (and tests) scans with it. */
+  readonly re: RegExp;
   sticky: RegExp;
   /** Null when the pattern cannot be anchored: it is then scanned as usual. */
   anchor: Anchor | null;
@@ -36,7 +45,16 @@ const baseFlags = (flags: string): string => flags.replace(/[gy]/g, '');
  * accept every word a match can start at (it may accept more).
  */
 export function anchored(source: string, flags: string, anchor: Anchor | null): AnchoredPattern {
-  const p = { re: new RegExp(source, `${baseFlags(flags)}g`), sticky: new RegExp(source, `${baseFlags(flags)}y`), anchor };
+  // A pattern is parsed when it is made, and the lexicon's are long: the global one is made only if it is used.
+  let re: RegExp | null = null;
+  const p: AnchoredPattern = {
+    get re() {
+      re ??= new RegExp(source, `${baseFlags(flags)}g`);
+      return re;
+    },
+    sticky: new RegExp(source, `${baseFlags(flags)}y`),
+    anchor,
+  };
   compiled.push(p);
   return p;
 }
@@ -57,7 +75,7 @@ export function matchesIn(text: string, p: AnchoredPattern): RegExpExecArray[] {
   const words = wordsOf(text);
   const out: RegExpExecArray[] = [];
   let from = 0;
-  for (const i of candidates(text, words, p.anchor)) {
+  for (const i of candidatesOf(text, words, p.anchor)) {
     const w = words[i] as Word;
     if (w.start < from) continue;
     sticky.lastIndex = w.start;
@@ -69,8 +87,69 @@ export function matchesIn(text: string, p: AnchoredPattern): RegExpExecArray[] {
   return out;
 }
 
+/** True when the anchor accepts some word of the text (a pattern that must match such a word cannot match otherwise). */
+export function acceptsSome(text: string, anchor: Anchor): boolean {
+  return candidatesOf(text, wordsOf(text), anchor).length > 0;
+}
+
+/** True when a word the anchor accepts starts in [from, to) of the text (a pattern it anchors can start there). */
+export function acceptedBetween(text: string, anchor: Anchor, from: number, to: number): boolean {
+  const words = wordsOf(text);
+  const found = candidatesOf(text, words, anchor);
+  const at = found[firstFrom(words, found, from)];
+  return at !== undefined && (words[at] as Word).start < to;
+}
+
+/** Where the words the anchor accepts start in [from, to) of the text, in order. */
+export function acceptedStarts(text: string, anchor: Anchor, from: number, to: number): number[] {
+  const words = wordsOf(text);
+  const found = candidatesOf(text, words, anchor);
+  const out: number[] = [];
+  for (let k = firstFrom(words, found, from); k < found.length; k++) {
+    const start = (words[found[k] as number] as Word).start;
+    if (start >= to) break;
+    out.push(start);
+  }
+  return out;
+}
+
+/** The first position in `found` (word indices in order) of a word starting at or after `from` (binary search). */
+function firstFrom(words: readonly Word[], found: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[found[mid] as number] as Word).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// The candidates of each anchor in the last text: several patterns share an anchor (the title patterns, the name
+// patterns), and an anchor with a `test` costs a call per word of the text.
+let candidatesText: string | null = null;
+let candidatesWords: readonly Word[] | null = null;
+const candidatesByAnchor = new Map<Anchor, readonly number[]>();
+
+/** `candidates`, computed once per text and anchor. */
+function candidatesOf(text: string, words: readonly Word[], anchor: Anchor): readonly number[] {
+  if (text !== candidatesText || words !== candidatesWords) {
+    candidatesByAnchor.clear();
+    candidatesText = text;
+    candidatesWords = words;
+  }
+  let found = candidatesByAnchor.get(anchor);
+  if (found === undefined) {
+    found = candidates(text, words, anchor);
+    candidatesByAnchor.set(anchor, found);
+  }
+  return found;
+}
+
 /** The indices of the words the anchor accepts, in order. */
 function candidates(text: string, words: readonly Word[], anchor: Anchor): readonly number[] {
+  const { narrow } = anchor;
+  if (narrow !== undefined) return candidatesOf(text, words, narrow.of).filter((i) => narrow.test(words[i] as Word, text));
   const bits = bitsOf(anchor);
   const out: number[] = [];
   if (bits === null) {
@@ -81,8 +160,8 @@ function candidates(text: string, words: readonly Word[], anchor: Anchor): reado
   const { then, test } = anchor;
   if (test === undefined) {
     // Only the words listed under the anchor's two bits: merge them, those under the second when `then` holds.
-    const accepted = lists[bits.acceptIndex] ?? [];
-    const maybe = lists[bits.thenIndex] ?? [];
+    const accepted = (bits.acceptIndex < 0 ? undefined : lists[bits.acceptIndex]) ?? [];
+    const maybe = (bits.thenIndex < 0 ? undefined : lists[bits.thenIndex]) ?? [];
     let a = 0;
     let b = 0;
     while (a < accepted.length || b < maybe.length) {
@@ -99,87 +178,14 @@ function candidates(text: string, words: readonly Word[], anchor: Anchor): reado
     }
     return out;
   }
-  const masks = masksOf(text, words);
-  for (let i = 0; i < words.length; i++) {
-    const mask = masks[i] as number;
-    const w = words[i] as Word;
-    if ((mask & bits.accept) !== 0 || ((mask & bits.then) !== 0 && then !== undefined && then(w, text)) || test(w, text)) out.push(i);
-  }
-  return out;
+  // An anchor with a test is read in the pass that reads the masks (see word-bits.ts).
+  return testedWords(text, words, anchor);
 }
 
 /** True when the anchor accepts the word. */
 export function accepts(a: Anchor, w: Word, text: string): boolean {
+  if (a.narrow !== undefined) return accepts(a.narrow.of, w, text) && a.narrow.test(w, text);
   if (a.exact?.has(w.text) || ((a.lower !== undefined || a.thenLower !== undefined) && !w.plain) || a.lower?.has(w.lower)) return true;
   if ((a.thenExact?.has(w.text) || a.thenLower?.has(w.lower)) && a.then !== undefined && a.then(w, text)) return true;
   return a.test !== undefined && a.test(w, text);
-}
-
-// The word sets of every anchor in use, looked up together: each anchor gets two bits (accept, and accept if `then`
-// holds), and one lookup per word and text gives the bits of all of them, instead of a lookup per word and anchor.
-const exactBits = new Map<string, number>();
-const lowerBits = new Map<string, number>();
-// Anchors with lower-case sets accept every word of other than plain letters.
-let unplainBits = 0;
-let nextBit = 0;
-let tableVersion = 0;
-interface Bits {
-  accept: number;
-  then: number;
-  acceptIndex: number;
-  thenIndex: number;
-}
-const anchorBits = new WeakMap<Anchor, Bits | null>();
-
-/** The two bits of an anchor, given at its first use; null when all bits are taken (then it is looked up itself). */
-function bitsOf(a: Anchor): Bits | null {
-  let bits = anchorBits.get(a);
-  if (bits === undefined) {
-    bits = nextBit + 2 > 31 ? null : { accept: 1 << nextBit, then: 1 << (nextBit + 1), acceptIndex: nextBit, thenIndex: nextBit + 1 };
-    if (bits !== null) {
-      nextBit += 2;
-      const add = (table: Map<string, number>, words: ReadonlySet<string> | undefined, bit: number) => {
-        for (const w of words ?? []) table.set(w, (table.get(w) ?? 0) | bit);
-      };
-      add(exactBits, a.exact, bits.accept);
-      add(lowerBits, a.lower, bits.accept);
-      add(exactBits, a.thenExact, bits.then);
-      add(lowerBits, a.thenLower, bits.then);
-      if (a.lower !== undefined || a.thenLower !== undefined) unplainBits |= bits.accept;
-      tableVersion++;
-    }
-    anchorBits.set(a, bits);
-  }
-  return bits;
-}
-
-// The bits of the last text's words, and the words under each bit (and the table they were read from).
-let masksText: string | null = null;
-let masksVersion = -1;
-let masks = new Int32Array(0);
-let lists: number[][] = [];
-
-function masksOf(text: string, words: readonly Word[]): Int32Array {
-  if (text !== masksText || masksVersion !== tableVersion) {
-    masks = new Int32Array(words.length);
-    lists = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as Word;
-      const mask = (exactBits.get(w.text) ?? 0) | (lowerBits.get(w.lower) ?? 0) | (w.plain ? 0 : unplainBits);
-      masks[i] = mask;
-      for (let m = mask; m !== 0; m &= m - 1) {
-        const bit = 31 - Math.clz32(m & -m);
-        (lists[bit] ??= []).push(i);
-      }
-    }
-    masksText = text;
-    masksVersion = tableVersion;
-  }
-  return masks;
-}
-
-/** For each bit, the indices of the words that carry it, in order. */
-function wordsByBit(text: string, words: readonly Word[]): readonly (readonly number[] | undefined)[] {
-  masksOf(text, words);
-  return lists;
 }

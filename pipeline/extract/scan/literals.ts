@@ -16,14 +16,28 @@ const LETTER_OR_DIGIT_AFTER = /(?=[\p{L}\p{N}])/uy;
 
 /** True when a letter or digit ends right before `i` (by code point, as a look-behind reads it). */
 export function wordCharBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  // An ASCII character is told at once (most are); any other is read by the pattern.
+  const c = text.charCodeAt(i - 1);
+  if (c < 0x80) return isAsciiWordChar(c);
   LETTER_OR_DIGIT_BEFORE.lastIndex = i;
   return LETTER_OR_DIGIT_BEFORE.test(text);
 }
 
 /** True when a letter or digit starts at `i`. */
 export function wordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return isAsciiWordChar(c);
   LETTER_OR_DIGIT_AFTER.lastIndex = i;
   return LETTER_OR_DIGIT_AFTER.test(text);
+}
+
+/** The ASCII letters and digits: the ASCII characters of [\p{L}\p{N}]. */
+const isAsciiWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** A word with its hyphenated parts (see hyphenatedWords), and the word itself when it has no such parts. */
+export interface HyphenatedWord extends Span {
+  single: Word | null;
 }
 
 /**
@@ -32,8 +46,16 @@ export function wordCharAt(text: string, i: number): boolean {
  * at least.
  */
 export function hyphenatedWords(text: string): Span[] {
+  return hyphenatedWordsIn(text).map((h) => ({ start: h.start, end: h.end }));
+}
+
+/**
+ * The same as `hyphenatedWords`, each with its word when it is a single one (whose lower case is then at hand); a
+ * single word is left out when `keep` rejects it (a reader that wants few of them need not get all).
+ */
+export function hyphenatedWordsIn(text: string, keep?: (word: Word) => boolean): HyphenatedWord[] {
   const words = wordsOf(text);
-  const out: Span[] = [];
+  const out: HyphenatedWord[] = [];
   let from = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
@@ -49,7 +71,8 @@ export function hyphenatedWords(text: string): Span[] {
       j++;
     }
     if (j === i && codePoints(w.text) < 2) continue;
-    out.push({ start: w.start, end });
+    if (j === i && keep !== undefined && !keep(w)) continue;
+    out.push({ start: w.start, end, single: j === i ? w : null });
     from = end;
   }
   return out;
@@ -66,12 +89,15 @@ const codePoints = (s: string): number => (s.length === 2 && s.charCodeAt(0) >= 
 export function formsIn(text: string, forms: readonly string[]): FormHit[] {
   const firsts = new Set(forms.map((f) => LEADING_LETTERS.exec(f)?.[0] ?? ''));
   if (firsts.has('')) return formsByPattern(text, forms);
+  // The first characters of the forms: most words start otherwise, which is told without looking the word up.
+  const openers = new Set([...firsts].map((f) => f.charCodeAt(0)));
   const out: FormHit[] = [];
   const words = wordsOf(text);
   let from = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (w.start < from || !(firsts.has(w.text) || (w.text.endsWith('s') && firsts.has(w.text.slice(0, -1))))) continue;
+    if (w.start < from || !openers.has(text.charCodeAt(w.start))) continue;
+    if (!(firsts.has(w.text) || (w.text.endsWith('s') && firsts.has(w.text.slice(0, -1))))) continue;
     if (wordCharBefore(text, w.start)) continue;
     const hit = formAt(text, w.start, forms);
     if (hit === null) continue;

@@ -35,17 +35,26 @@ export const searchForm = (text: string): string => {
 export const PLAIN = /^[a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+$/;
 
 // What the scanner needs to know of a code point, looked up once per BMP code unit: letter (\p{L}), plain letter (see
-// PLAIN), capital (\p{Lu}), lower case (\p{Ll}). Astral code points (rare here) are read by the patterns each time.
+// PLAIN), capital (\p{Lu}), lower case (\p{Ll}), changed by toLowerCase. Astral code points (rare here) are read by the
+// patterns each time.
 const LETTER = 1;
 const PLAIN_LETTER = 2;
 const CAPITAL = 4;
 const LOWER = 8;
 const TWO_UNITS = 16;
+const CASED = 32;
 const classes = new Int8Array(0x10000).fill(-1);
 
 function classify(ch: string): number {
   if (!/^\p{L}$/u.test(ch)) return 0;
-  return LETTER | (PLAIN.test(ch) ? PLAIN_LETTER : 0) | (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0) | (/^\p{Ll}$/u.test(ch) ? LOWER : 0);
+  return (
+    LETTER |
+    (PLAIN.test(ch) ? PLAIN_LETTER : 0) |
+    (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0) |
+    (/^\p{Ll}$/u.test(ch) ? LOWER : 0) |
+    // An astral letter is lower-cased by the call itself.
+    (ch.length > 1 || ch.toLowerCase() !== ch ? CASED : 0)
+  );
 }
 
 /** The classes of the code point at `i` (with TWO_UNITS for a surrogate pair). */
@@ -62,6 +71,21 @@ function classAt(text: string, i: number): number {
     classes[c] = k;
   }
   return k;
+}
+
+// Whether toLowerCase changes each BMP code unit (-1: not known yet); a surrogate counts as changed, so that a string
+// holding one is lower-cased by the call.
+const changed = new Int8Array(0x10000).fill(-1);
+
+/** True when toLowerCase changes the code unit; a string none of whose units it changes is its own lower case. */
+export function changesInLowerCase(c: number): boolean {
+  let k = changed[c] as number;
+  if (k === -1) {
+    const ch = String.fromCharCode(c);
+    k = (c >= 0xd800 && c <= 0xdfff) || ch.toLowerCase() !== ch ? 1 : 0;
+    changed[c] = k;
+  }
+  return k === 1;
 }
 
 // The last text indexed and its words: the extract stage reads one document at a time, so one entry is enough.
@@ -85,15 +109,18 @@ export function wordsOf(text: string): readonly Word[] {
     // Capitalised: a capital, then lower-case letters only (at least one).
     let capitalised = (k & CAPITAL) !== 0;
     let letters = 0;
+    // Most words have no letter that lower case changes: the word is its own lower case (no call, no new string).
+    let cased = false;
     while (i < n && (k & LETTER) !== 0) {
       if ((k & PLAIN_LETTER) === 0) plain = false;
       if (letters > 0 && (k & LOWER) === 0) capitalised = false;
+      if ((k & CASED) !== 0) cased = true;
       letters++;
       i += k & TWO_UNITS ? 2 : 1;
       if (i < n) k = classAt(text, i);
     }
     const t = text.slice(start, i);
-    const word: Word = { start, end: i, text: t, lower: t.toLowerCase(), plain, capitalised: capitalised && letters > 1, next: null };
+    const word: Word = { start, end: i, text: t, lower: cased ? t.toLowerCase() : t, plain, capitalised: capitalised && letters > 1, next: null };
     if (previous !== null) previous.next = word;
     words.push(word);
     previous = word;
@@ -101,6 +128,19 @@ export function wordsOf(text: string): readonly Word[] {
   lastText = text;
   lastWords = words;
   return words;
+}
+
+/** The word that starts exactly at `start`, if any (binary search). */
+export function wordStartingAt(words: readonly Word[], start: number): Word | null {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as Word).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const w = words[lo];
+  return w !== undefined && w.start === start ? w : null;
 }
 
 /** The word that ends exactly at `end`, if any (binary search). */
