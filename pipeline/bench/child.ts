@@ -4,11 +4,13 @@ import { floor } from './floor.ts';
 
 /**
  * One measurement in a fresh process, so each gets its own peak memory: `floor DIR` or `build SEEDS OUT WORKERS
- * CACHE|-`. Prints one JSON line: the result, the time of the measured call and the process's peak resident memory.
+ * CACHE|-`. Prints one JSON line: the result, the time and CPU time (all threads) of the measured call and the
+ * process's peak resident memory.
  */
 async function main(argv: string[]): Promise<void> {
   const [what, a, b, workers, cache] = argv;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   let result: unknown;
   if (what === 'floor' && a !== undefined) {
     result = await floor(a);
@@ -24,8 +26,9 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`usage: child.ts floor DIR | build SEEDS OUT WORKERS CACHE|- (got ${argv.join(' ')})`);
   }
   const ms = performance.now() - t;
-  // maxRSS counts every thread of the process, workers included (kilobytes).
-  process.stdout.write(`${JSON.stringify({ result, ms, peakBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+  // CPU time and maxRSS count every thread of the process, workers included (microseconds, kilobytes).
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(`${JSON.stringify({ result, ms, cpuMs: (used.user + used.system) / 1000, peakBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
 }
 
 await main(process.argv.slice(2));

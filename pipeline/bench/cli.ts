@@ -53,6 +53,8 @@ interface ChildOutput<T> {
   result: T;
   /** Time of the measured call inside the child, without process start-up. */
   ms: number;
+  /** CPU time (user and system, every thread) of the measured call. */
+  cpuMs: number;
   peakBytes: number;
   /** Wall time of the whole child process. */
   processMs: number;
@@ -146,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
       const run = await runBuild(args.corpus, join(work, 'out-corpus'), workers, null);
       const why = failed(run);
       if (why !== null) throw new Error(`the build of ${args.corpus} failed: ${why}`);
-      real = { documents: fl.result.documents, corpusBytes: fl.result.bytes, floor: { ...fl.result, ms: fl.ms }, build: { result: run.result, ms: run.ms, processMs: run.processMs, peakBytes: run.peakBytes } };
+      real = { documents: fl.result.documents, corpusBytes: fl.result.bytes, floor: { ...fl.result, ms: fl.ms }, build: { result: run.result, ms: run.ms, cpuMs: run.cpuMs, processMs: run.processMs, peakBytes: run.peakBytes } };
     }
     for (const n of [...new Set(sizes)].sort((a, b) => a - b)) {
       const corpus = join(work, `corpus-${n}`);
@@ -158,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
       const run = await runBuild(corpus, join(work, `out-${n}`), workers, null);
       const why = failed(run);
       if (why !== null) throw new Error(`the build of ${n} documents failed: ${why}`);
-      results.push({ documents: n, corpusBytes: stats.bytes, floor: { ...fl.result, ms: fl.ms }, build: { result: run.result, ms: run.ms, processMs: run.processMs, peakBytes: run.peakBytes } });
+      results.push({ documents: n, corpusBytes: stats.bytes, floor: { ...fl.result, ms: fl.ms }, build: { result: run.result, ms: run.ms, cpuMs: run.cpuMs, processMs: run.processMs, peakBytes: run.peakBytes } });
 
       if (n === incrementalSize) {
         const cache = join(work, `cache-${n}`);
