@@ -1,5 +1,6 @@
 import type { Dataset, TableName } from '../models/tables.ts';
 import type { Column } from '../schemas/columns.ts';
+import { escapeRegExp } from '../regexp.ts';
 
 /** Separator of multi-valued cells in CSV (JSON keeps real arrays). */
 export const LIST_SEPARATOR = '; ';
@@ -94,7 +95,6 @@ function quotePattern(d: CsvDialect): RegExp {
   return re;
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The machine CSV format of a table: every cell written as is (no spreadsheet-formula escaping), so the data round-trips. */
 export const machineCsv = (columns: readonly Column[]): CsvFormat => ({ columns, cell: csvCell, dialect: CSV_DIALECT, bom: false });

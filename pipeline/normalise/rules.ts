@@ -1,6 +1,7 @@
 import type { TextRules } from '../lexicon/text.schema.ts';
 import type { z } from 'zod';
 import type { CalendarLexicon } from '../lexicon/calendar.schema.ts';
+import { escapeRegExp } from '../regexp.ts';
 
 type CalendarRules = z.infer<typeof CalendarLexicon>;
 
@@ -38,7 +39,6 @@ export interface TextKit {
   months: Set<string>;
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const codes = (chars: readonly string[]): Set<number> => new Set(chars.map((c) => c.charCodeAt(0)));
 
@@ -47,7 +47,7 @@ function phraseLineRegex(phrases: readonly string[]): RegExp {
   // Longest first, so that "Del på Facebook" is tried before "Del".
   const alternatives = [...new Set(phrases)]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-    .map((p) => escapeRegex(p).replace(/ /g, '\\s+'));
+    .map((p) => escapeRegExp(p).replace(/ /g, '\\s+'));
   const one = `(?:${alternatives.join('|')})`;
   return new RegExp(`^${one}(?:\\s*[|·•/]\\s*${one}|\\s+${one})*$`, 'iu');
 }

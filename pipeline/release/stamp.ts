@@ -1,13 +1,13 @@
 import { sha256 } from '../ids.ts';
 import { message, type Message } from '../messages.ts';
 import { text, type FileMap } from './snapshot.ts';
+import { escapeRegExp } from '../regexp.ts';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** CODEBOOK.md with its `Version X.` line set to another version; null when the line is not there. */
 export function withCodebookVersion(codebook: string, from: string, to: string): string | null {
-  const line = new RegExp(`^Version ${escape(from)}\\.`, 'm');
+  const line = new RegExp(`^Version ${escapeRegExp(from)}\\.`, 'm');
   return line.test(codebook) ? codebook.replace(line, `Version ${to}.`) : null;
 }
 

@@ -3,7 +3,8 @@ import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
-import { escapeRe, overlaps } from './text.ts';
+import { overlaps } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 /**
  * "departementet" (and "direktoratet", "utvalget" … listed in actors.yaml) refers to the ministry,
@@ -47,7 +48,7 @@ type Anaphor = Registry['lexicon']['anaphora'][number];
 const anaphorWords = perLexicon((anaphora: readonly Anaphor[]) => formsAnchor(anaphora.map((a) => a.form), true));
 
 /** The anaphor as a whole word, maybe genitive; compiled once per lexicon entry. */
-const anaphorPattern = perLexicon((a: Anaphor) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(a.form)}(s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu'));
+const anaphorPattern = perLexicon((a: Anaphor) => new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(a.form)}(s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu'));
 
 /** The one ministry among the candidates, or null when there is none or more than one. */
 export function singleMinistry(cands: readonly Candidate[]): string | null {

@@ -3,7 +3,8 @@ import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
-import { alternation, escapeRe, overlaps } from './text.ts';
+import { alternation, overlaps } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 // What must end the text before a name for a body to stand before it ("landsmøtet i "): checked first, as it is cheap.
 const LINK_BEFORE = /[ \t](?:i|til|for|på)[ \t]+$/iu;
@@ -15,7 +16,7 @@ const patterns = perLexicon((reg: Registry) => {
     after: new RegExp(`^[ \\t]+${bodies}(?:[ \\t]+i[ \\t]+${reg.placeSource})?(?![\\p{L}\\p{N}])`, 'iu'),
     before: new RegExp(`(?<![\\p{L}\\p{N}])${bodies}[ \\t]+(?:i|til|for|på)[ \\t]+$`, 'iu'),
     // Tried only at the words a body's name can start at.
-    bare: anchored(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu', formsAnchor(reg.lexicon.bareBodies, true)),
+    bare: anchored(`(?<![\\p{L}\\p{N}])(?:${reg.lexicon.bareBodies.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu', formsAnchor(reg.lexicon.bareBodies, true)),
   };
 });
 

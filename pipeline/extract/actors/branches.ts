@@ -3,7 +3,8 @@ import { perLexicon } from '../scan/memo.ts';
 import { lastWords, placeMayFollow, placeMayPrecede } from './place-checks.ts';
 import type { Candidate } from './candidate.ts';
 import type { Registry } from './registry.ts';
-import { alternation, cleanLine, escapeRe, fold, filledCleanLines, lineAt } from './text.ts';
+import { alternation, cleanLine, fold, filledCleanLines, lineAt } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 /** What decides whether a branch acts in its own name. */
 export interface BranchContext {
@@ -33,7 +34,7 @@ const placePatterns = perLexicon((reg: Registry) => ({
   afterUnknown: new RegExp(`^[ \\t]+(${UNKNOWN_PLACE})(?![\\p{L}\\p{N}])`, 'u'),
   beforeUnknown: new RegExp(`(?<![\\p{L}\\p{N}])(${UNKNOWN_PLACE})[ \\t]+$`, 'u'),
   municipal: new RegExp(`^\\s+${alternation(reg.lexicon.discovery.municipalityWords)}(?![\\p{L}])`, 'iu'),
-  national: new RegExp(`\\s+(?:${reg.lexicon.discovery.nationalQualifiers.map(escapeRe).join('|') || '(?!)'})$`, 'u'),
+  national: new RegExp(`\\s+(?:${reg.lexicon.discovery.nationalQualifiers.map(escapeRegExp).join('|') || '(?!)'})$`, 'u'),
 }));
 
 /** One pattern per link word ("mellom") that finds it as a whole word, compiled once per list. */

@@ -3,7 +3,8 @@ import { formsAnchor } from '../scan/forms.ts';
 import { perLexicon } from '../scan/memo.ts';
 import type { Candidate } from './candidate.ts';
 import { type ActorsLexicon, type Registry, resolveActorName } from './registry.ts';
-import { alternation, escapeRe } from './text.ts';
+import { alternation } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 const OPENS_CAPITAL = /^\p{Lu}/u;
 const SURNAME = /^\p{Lu}\p{Ll}+$/u;
@@ -12,7 +13,7 @@ const SURNAME = /^\p{Lu}\p{Ll}+$/u;
 const patterns = perLexicon((lexicon: ActorsLexicon): { govs: ActorsLexicon['governments']; compound: AnchoredPattern; postfix: AnchoredPattern } => {
   const govs = [...lexicon.governments].sort((a, b) => b.from - a.from);
   const words = alternation(lexicon.governmentWords);
-  const pms = govs.map((g) => escapeRe(g.pm)).join('|');
+  const pms = govs.map((g) => escapeRegExp(g.pm)).join('|');
   const govWords = formsAnchor(lexicon.governmentWords, true);
   return {
     govs,

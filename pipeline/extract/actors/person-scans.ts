@@ -3,15 +3,15 @@ import { formsAnchor } from '../scan/forms.ts';
 import { wordEndingAt, wordsOf } from '../scan/words.ts';
 import { hyphenTitle, parenAfterName, reach } from './person-reach.ts';
 import { type RolesLexicon, rolePatterns } from './roles.ts';
-import { escapeRe } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 // The patterns of person-patterns.ts, compiled once per roles lexicon.
 
 /** Alternation of literal words, longest first, matched with their case. */
-const alternationExact = (words: readonly string[]): string => `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+const alternationExact = (words: readonly string[]): string => `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
 
 /** Case-insensitive alternation of literal words, longest first. */
-const alternationCi = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const alternationCi = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 
 // An apposition's title phrase: a title and at most this many characters of what it is title of ("for eldre").
 const APPOSITION_MAX = 40;

@@ -1,7 +1,8 @@
 import type { Lexicon } from '../../lexicon/load.ts';
 import { type Anchor } from '../scan/anchored.ts';
 import { firstWordsEitherCase, formsAnchor } from '../scan/forms.ts';
-import { alternation, escapeRe, formSource, longestFirst } from './text.ts';
+import { alternation, formSource, longestFirst } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 /** The roles lexicon as loaded and typed. */
 export type RolesLexicon = Lexicon['roles'];
@@ -50,12 +51,12 @@ export function rolePatterns(roles: RolesLexicon): RolePatterns {
   const hit = cache.get(roles);
   if (hit) return hit;
   const either = (forms: readonly string[]) => `(?:${[...forms].sort(longestFirst).map((f) => firstEitherCase(formSource(f))).join('|')})`;
-  const suffixes = `(?:${[...roles.titleSuffixes].sort(longestFirst).map(escapeRe).join('|')})`;
+  const suffixes = `(?:${[...roles.titleSuffixes].sort(longestFirst).map(escapeRegExp).join('|')})`;
   // "arbeids- og inkluderingsminister", "barne-, likestillings- og inkluderingsminister", "fylkesleder".
   const suffixWord = `(?:\\p{L}+-,?\\s+(?:\\p{L}+-,?\\s+)*og\\s+)?\\p{L}*${suffixes}`;
   const titleCore = `(?:${either(roles.titles)}|${suffixWord})`;
   const title = `(?<![\\p{L}])(?:${either(roles.titleModifiers)}\\s+)?${titleCore}(?![\\p{L}])`;
-  const notName = `(?:${[...roles.notNames].sort(longestFirst).map(escapeRe).join('|')})`;
+  const notName = `(?:${[...roles.notNames].sort(longestFirst).map(escapeRegExp).join('|')})`;
   const token = `(?!${notName}(?![\\p{L}]))(?!${titleCore}(?![\\p{L}]))\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?`;
   const patterns: RolePatterns = {
     title,
@@ -68,7 +69,7 @@ export function rolePatterns(roles: RolesLexicon): RolePatterns {
     endsInSuffix: suffixEnd(roles),
     titleWord: `\\p{L}*${suffixes}`,
     name: `(?<![\\p{L}\\p{N}])${token}(?:[ \\t]${token}){1,3}(?![\\p{L}\\p{N}])`,
-    preposition: `(?:${roles.titlePrepositions.map(escapeRe).join('|')})`,
+    preposition: `(?:${roles.titlePrepositions.map(escapeRegExp).join('|')})`,
     speech: alternation(roles.speechVerbs),
   };
   cache.set(roles, patterns);

@@ -1,5 +1,6 @@
 import type { Span } from '../../document.ts';
 import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 // Small text helpers shared by the actor and metadata rules. Positions are UTF-16 offsets into `doc.text`.
 
@@ -9,9 +10,6 @@ const LETTER = /\p{L}/u;
 /** True when the character is a letter or digit (the inside of a word). */
 export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
 
-/** Escape a literal for use inside a RegExp. */
-export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Regex source for a lexicon form: literal, but any run of spaces matches any whitespace (lines may be
  * broken anywhere in PDF text) and a hyphen before a space may lose that space ("Arbeids-og").
@@ -20,7 +18,7 @@ export function formSource(form: string): string {
   return form
     .trim()
     .split(/\s+/)
-    .map((w) => escapeRe(w))
+    .map((w) => escapeRegExp(w))
     .join('\\s+')
     .replace(/-\\s\+/g, '-\\s*');
 }

@@ -3,11 +3,12 @@ import { isRegExpSpaceUnit } from '../../normalise/chars.ts';
 import { type Anchor, type AnchoredPattern, acceptedBetween, anchored, narrowed } from '../scan/anchored.ts';
 import { firstRun, formsAnchor } from '../scan/forms.ts';
 import { PLAIN } from '../scan/words.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 type Calendar = Lexicon['calendar'];
 
 /** Escape a literal for a RegExp, letting a space match any run of whitespace. */
-export const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
+export const literal = (s: string): string => escapeRegExp(s).replace(/ +/g, '\\s+');
 
 /** Alternation of literals, longest first so that "september" wins over "sep". */
 const alternation = (words: readonly string[]): string =>

@@ -7,12 +7,13 @@ import { type Message, message } from '../../messages.ts';
 import type { DatePrecision, Genre } from '../../models/vocab.ts';
 import { resolveActorName } from '../actors/registry.ts';
 import { rolePatterns } from '../actors/roles.ts';
-import { alternation, escapeRe } from '../actors/text.ts';
+import { alternation } from '../actors/text.ts';
 import { pickGenre } from './genre.ts';
 import { pickOwnDate } from './own-date.ts';
 import { pickPublisher } from './publisher.ts';
 import type { Proposers } from './proposers.ts';
 import { pickTitle } from './title.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 export interface MetadataInput {
   actors: ActorRecord[];
@@ -136,7 +137,7 @@ const patterns = perLexicon((lexicon: Lexicon) => {
   const p = rolePatterns(lexicon.roles);
   return {
     /** A byline label right before a name ("Av "). */
-    bylineLabel: new RegExp(`(?<![\\p{L}])(?:${lexicon.roles.bylineLabels.map(escapeRe).join('|')}):?\\s+$`, 'u'),
+    bylineLabel: new RegExp(`(?<![\\p{L}])(?:${lexicon.roles.bylineLabels.map(escapeRegExp).join('|')}):?\\s+$`, 'u'),
     /** A speech verb and maybe a title right before a name ("sier styreleder "). */
     speechBefore: new RegExp(`(?<![\\p{L}])${p.speech}\\s+(?:${p.title}\\s+)?$`, 'u'),
     /** The same, sticky: tried where a speech verb can start (see speechBefore). */

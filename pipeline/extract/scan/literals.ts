@@ -1,6 +1,6 @@
 import type { Span } from '../../document.ts';
-import { escapeRe } from '../actors/text.ts';
 import { type Word, wordsOf } from './words.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 /** One occurrence of a literal form as a whole word. */
 export interface FormHit {
@@ -109,7 +109,7 @@ export function formsIn(text: string, forms: readonly string[]): FormHit[] {
 
 /** The same as `formsIn`, by the pattern itself (for forms that do not open with a letter). */
 function formsByPattern(text: string, forms: readonly string[]): FormHit[] {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${forms.map(escapeRe).join('|')})(s)?(?![\\p{L}\\p{N}])`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${forms.map(escapeRegExp).join('|')})(s)?(?![\\p{L}\\p{N}])`, 'gu');
   return [...text.matchAll(re)].map((m) => ({ index: m.index, form: m[1] as string, genitive: m[2] !== undefined }));
 }
 
