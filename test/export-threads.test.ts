@@ -30,9 +30,9 @@ const tail = { meta, created: null, stamp: outputStamp(ds.documents, null), cita
 
 describe('sinks on threads of their own', () => {
   it('write the same workbook and database as on the calling thread', async () => {
-    const pairs: [(dirs: SinkDirs) => OutputSink | Promise<OutputSink>, (dirs: SinkDirs) => OutputSink][] = [
-      [(dirs: SinkDirs) => new WorkbookSink(dirs), (dirs: SinkDirs) => new ThreadedSink('workbook', dirs)],
-      [(dirs: SinkDirs) => DatabaseSink.open(dirs), (dirs: SinkDirs) => new ThreadedSink('database', dirs)],
+    const pairs: [(dirs: SinkDirs) => OutputSink | Promise<OutputSink>, (dirs: SinkDirs) => Promise<OutputSink>][] = [
+      [(dirs: SinkDirs) => new WorkbookSink(dirs), (dirs: SinkDirs) => ThreadedSink.start('workbook', dirs)],
+      [(dirs: SinkDirs) => DatabaseSink.open(dirs), (dirs: SinkDirs) => ThreadedSink.start('database', dirs)],
     ];
     for (const [here, threaded] of pairs) {
       const a = await runSink(here, ds, tail);
@@ -46,7 +46,7 @@ describe('sinks on threads of their own', () => {
     // Two documents with the same ID break the database's primary key.
     const broken: Dataset = { ...ds, documents: [...ds.documents, ...ds.documents.slice(0, 1)] };
     const here = await runSink((dirs) => DatabaseSink.open(dirs), broken, tail).catch((e: unknown) => e);
-    const threaded = await runSink((dirs) => new ThreadedSink('database', dirs), broken, tail).catch((e: unknown) => e);
+    const threaded = await runSink((dirs) => ThreadedSink.start('database', dirs), broken, tail).catch((e: unknown) => e);
     expect(here).toBeInstanceOf(Error);
     expect(threaded).toBeInstanceOf(Error);
     if (here instanceof BuildFailure) {

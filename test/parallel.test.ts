@@ -1,11 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../pipeline/bench/corpus.ts';
 import { generatorKit } from '../pipeline/bench/generate.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { Progress } from '../pipeline/parallel/progress.ts';
+import { threadCode } from '../pipeline/parallel/thread-code.ts';
+import { sourceHash } from '../pipeline/cache/version.ts';
+import { sha256 } from '../pipeline/ids.ts';
 import { build, type BuildResult } from '../pipeline/runner.ts';
 import { outputFiles } from './support/output-files.ts';
 
@@ -46,6 +50,23 @@ describe('parallel build', () => {
     expect(parallel.counts['documents']).toBe(30);
     expect(parallel.counts['demands']).toBeGreaterThan(30);
     expect(parallel.messages).toEqual(single.messages);
+  });
+
+  it('starts its threads from a bundle of the pipeline made once per version of its source', async () => {
+    const code = await threadCode(new URL('../pipeline/parallel/worker.ts', import.meta.url));
+    expect(code.entry).toBeNull();
+    expect(code.file.pathname).toContain('/node_modules/.cache/kravkart/threads/');
+    const root = fileURLToPath(new URL('../', import.meta.url));
+    expect(code.file.pathname.endsWith(`/worker-${sha256(`${sourceHash()}\u001f${root}`).slice(0, 16)}.mjs`)).toBe(true);
+    // The threads of the builds above ran from it, and wrote what the calling thread wrote.
+    expect(parallel.threads).toBe(3);
+  });
+
+  it('falls back to loading a module with tsx when it cannot be bundled', async () => {
+    const missing = new URL('../pipeline/parallel/no-such-module.ts', import.meta.url);
+    const code = await threadCode(missing);
+    expect(code.entry).toBe(missing.href);
+    expect(code.file.pathname.endsWith('/pipeline/parallel/bootstrap.mjs')).toBe(true);
   });
 
   it('stays on one thread when there is too little to process for workers to pay off', async () => {

@@ -28,12 +28,11 @@ function filesUnder(dir: string): string[] {
 let cached: string | null = null;
 
 /**
- * The pipeline's own version for caches: a hash of every file of the pipeline's source (code, lexicons, YAML;
- * not the bench, eval and release tools) and of the committed JSON Schemas,
- * the lockfile (dependency versions), the Node version (its ICU segments sentences) and the lexicon's hash.
- * Any change to any of them makes every cached result stale.
+ * A hash of every file of the pipeline's source (code, lexicons, YAML; not the bench, eval and release tools), of
+ * the committed JSON Schemas, the lockfile (dependency versions) and the Node version (its ICU segments sentences):
+ * what the code that runs a build is made of.
  */
-export function pipelineVersion(lexiconHash: string): string {
+export function sourceHash(): string {
   if (cached === null) {
     const hashes = (dir: string, prefix: string) => filesUnder(dir).map((f) => `${prefix}${f}\u001f${sha256(readFileSync(join(dir, f)))}`);
     const parts = [...hashes(PIPELINE_DIR, ''), ...hashes(SCHEMAS_DIR, 'schemas/')];
@@ -45,5 +44,13 @@ export function pipelineVersion(lexiconHash: string): string {
     }
     cached = sha256([...parts, `lock\u001f${lock}`, `node\u001f${process.version}`].join('\n'));
   }
-  return sha256(`${cached}\u001f${lexiconHash}`);
+  return cached;
+}
+
+/**
+ * The pipeline's own version for caches: the source hash and the lexicon's hash. Any change to either makes every
+ * cached result stale.
+ */
+export function pipelineVersion(lexiconHash: string): string {
+  return sha256(`${sourceHash()}\u001f${lexiconHash}`);
 }

@@ -83,7 +83,7 @@ export class Exporter {
   /** Open every sink of the scope, writing into `dirs.out` (and scratch files into `dirs.scratch`). */
   static async open(dirs: SinkDirs, ctx: Context, scope: ExportScope = { people: true }): Promise<Exporter> {
     const sinks: OutputSink[] = [new TablesSink(dirs)];
-    if (scope.people && scope.threads === true) sinks.push(new ThreadedSink('workbook', dirs), new ThreadedSink('database', dirs), new PageSink(dirs));
+    if (scope.people && scope.threads === true) sinks.push(await ThreadedSink.start('workbook', dirs), await ThreadedSink.start('database', dirs), new PageSink(dirs));
     else if (scope.people) sinks.push(new WorkbookSink(dirs), await DatabaseSink.open(dirs), new PageSink(dirs));
     return new Exporter(dirs, ctx, sinks, scope);
   }

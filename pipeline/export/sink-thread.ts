@@ -1,11 +1,11 @@
 import { serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { BuildFailure } from '../messages.ts';
+import { startThread, threadCode, type ThreadCode } from '../parallel/thread-code.ts';
 import type { CorpusTail, DocumentRows, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
 import type { SinkKind, SinkReply, SinkRequest } from './sink-kinds.ts';
 
-const BOOTSTRAP = new URL('../parallel/bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./sink-worker.ts', import.meta.url).href;
+const SINK_WORKER = new URL('./sink-worker.ts', import.meta.url);
 
 // Every sink thread gets the same rows: they are serialised once per document and the bytes posted to each.
 const serialisedRows = new WeakMap<DocumentRows, Uint8Array>();
@@ -27,13 +27,18 @@ export class ThreadedSink implements OutputSink {
   private readonly worker: Worker;
   private readonly answer: Promise<SinkReply>;
 
-  constructor(kind: SinkKind, dirs: SinkDirs) {
-    this.worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, kind, dirs } });
+  private constructor(kind: SinkKind, dirs: SinkDirs, code: ThreadCode) {
+    this.worker = startThread(code, { kind, dirs });
     this.answer = new Promise((resolve) => {
       this.worker.once('message', (r: SinkReply) => resolve(r));
       this.worker.once('error', (e: Error) => resolve({ type: 'failed', error: e.stack ?? String(e), messages: null }));
       this.worker.once('exit', (code) => resolve({ type: 'failed', error: `the ${kind} thread stopped (exit code ${code})`, messages: null }));
     });
+  }
+
+  /** Start the thread of a sink of a kind. */
+  static async start(kind: SinkKind, dirs: SinkDirs): Promise<ThreadedSink> {
+    return new ThreadedSink(kind, dirs, await threadCode(SINK_WORKER));
   }
 
   add(rows: DocumentRows, source: string | null): void {

@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DocumentTask, WorkerReply, WorkerSetup } from './protocol.ts';
+import { startThread, threadCode, type ThreadCode } from './thread-code.ts';
 
-const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./worker.ts', import.meta.url).href;
+const WORKER = new URL('./worker.ts', import.meta.url);
 
 interface Slot {
   worker: Worker;
@@ -22,16 +22,21 @@ interface Slot {
 export class WorkerPool {
   private readonly slots: Slot[];
 
-  constructor(size: number, setup: WorkerSetup) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => this.spawn(setup));
+  private constructor(size: number, setup: WorkerSetup, code: ThreadCode) {
+    this.slots = Array.from({ length: Math.max(1, size) }, () => this.spawn(setup, code));
+  }
+
+  /** Start `size` worker threads. */
+  static async start(size: number, setup: WorkerSetup): Promise<WorkerPool> {
+    return new WorkerPool(size, setup, await threadCode(WORKER));
   }
 
   get size(): number {
     return this.slots.length;
   }
 
-  private spawn(setup: WorkerSetup): Slot {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, setup } });
+  private spawn(setup: WorkerSetup, code: ThreadCode): Slot {
+    const worker = startThread(code, { setup });
     const slot: Slot = { worker, pending: new Map(), load: 0, dead: null };
     worker.on('message', (reply: WorkerReply) => {
       const p = slot.pending.get(reply.seq);

@@ -50,7 +50,7 @@ export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, 
     if (d !== null && (cache === null || !existsSync(entryPath(cache.dir, keys?.[i] ?? '')))) toProcess += d.source.length;
   });
   const size = plan.workers > 1 && toProcess >= plan.minParallelChars ? plan.workers : 1;
-  const pool = size > 1 ? new WorkerPool(size, { options: plan.ctx.options, cacheDir: cache?.dir ?? null }) : null;
+  const pool = size > 1 ? await WorkerPool.start(size, { options: plan.ctx.options, cacheDir: cache?.dir ?? null }) : null;
   const window = WINDOW_PER_WORKER * size;
 
   const compute = (doc: SourceDoc, seq: number, key: string | null): Promise<Processed> => {
