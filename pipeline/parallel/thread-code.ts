@@ -1,17 +1,17 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { LOCAL_CACHE, writeLocal } from '../cache/local.ts';
 import { sourceHash } from '../cache/version.ts';
 import { sha256 } from '../ids.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PIPELINE_DIR = join(ROOT, 'pipeline');
 // Inside the project's node_modules, so the bundle's imports of packages resolve as the sources' do.
-const BUNDLES = join(ROOT, 'node_modules', '.cache', 'kravkart', 'threads');
+const BUNDLES = join(LOCAL_CACHE, 'threads');
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
-// Bundles of earlier versions of the source are removed once this old: a build that started from one is long done.
-const STALE_MS = 60 * 60 * 1000;
 
 /** What a thread starts from: a bundle of its module, or (`entry` set) the bootstrap that loads it with tsx. */
 export interface ThreadCode {
@@ -47,8 +47,7 @@ async function bundled(module: URL): Promise<ThreadCode> {
   const name = basename(fileURLToPath(module), '.ts');
   // The bundle names the files it reads by their place, so a copy of the pipeline elsewhere gets its own.
   const file = join(BUNDLES, `${name}-${sha256(`${sourceHash()}\u001f${ROOT}`).slice(0, 16)}.mjs`);
-  const exists = await stat(file).then((s) => s.isFile(), () => false);
-  if (!exists) {
+  if (!existsSync(file)) {
     const { build } = await import('esbuild');
     const result = await build({
       entryPoints: [fileURLToPath(module)],
@@ -63,25 +62,9 @@ async function bundled(module: URL): Promise<ThreadCode> {
     });
     const text = result.outputFiles[0]?.contents;
     if (text === undefined) throw new Error(`esbuild wrote nothing for ${name}`);
-    await mkdir(BUNDLES, { recursive: true });
-    // Written aside and renamed, so a build running beside this one never starts a half-written bundle.
-    const aside = `${file}.${process.pid}.tmp`;
-    await writeFile(aside, text);
-    await rename(aside, file);
-    await removeStale(name, file);
+    if (!writeLocal(file, text, `${name}-`)) throw new Error(`cannot write ${file}`);
   }
   return { file: pathToFileURL(file), entry: null };
-}
-
-/** Remove the bundles of a module made from earlier versions of the source, once nothing can be starting from them. */
-async function removeStale(name: string, keep: string): Promise<void> {
-  const now = Date.now();
-  for (const f of await readdir(BUNDLES)) {
-    const path = join(BUNDLES, f);
-    if (path === keep || !f.startsWith(`${name}-`)) continue;
-    const old = await stat(path).then((s) => now - s.mtimeMs > STALE_MS, () => false);
-    if (old) await rm(path, { force: true });
-  }
 }
 
 /**
