@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assemble } from '../pipeline/assemble/index.ts';
@@ -8,7 +11,11 @@ import { ingest } from '../pipeline/ingest/index.ts';
 import { loadPackageMeta } from '../pipeline/export/package.ts';
 import { BuildFailure } from '../pipeline/messages.ts';
 import { DatabaseSink, SQLITE_PATH, openSqlite, sqlValue, type SqliteDb } from '../pipeline/export/sqlite.ts';
-import { LINK_TABLES } from '../pipeline/export/sqlite-schema.ts';
+import { RowInserter } from '../pipeline/export/sqlite-insert.ts';
+import { openSqliteFile } from '../pipeline/export/sqlite-runtime.ts';
+import { LINK_TABLES, createTable } from '../pipeline/export/sqlite-schema.ts';
+import { OutFile } from '../pipeline/export/out-file.ts';
+import { documentBatches } from '../pipeline/export/sink.ts';
 import { loadLexicon } from '../pipeline/lexicon/load.ts';
 import { TABLES, TABLE_NAMES, type Dataset } from '../pipeline/models/tables.ts';
 import { columns } from '../pipeline/schemas/columns.ts';
@@ -156,5 +163,84 @@ describe('kravkart.sqlite', () => {
     if (!d) throw new Error('no demands');
     const offVocabulary = { ...ds, demands: [{ ...d, topic: 'astrology' as typeof d.topic }, ...others] };
     await expect(build(offVocabulary)).rejects.toThrow(/demands rows 1 break a CHECK constraint/);
+  });
+});
+
+describe('RowInserter', () => {
+  // A database of two tables as the sink starts it, with an inserter for each.
+  const fresh = () => {
+    const on = openSqliteFile(':memory:');
+    on.exec(`${createTable('mentions')}; ${createTable('dates')}`);
+    const ins = (t: 'mentions' | 'dates') => new RowInserter(on, t, columns(t).map((c) => c.name));
+    return { on, mentions: ins('mentions'), dates: ins('dates') };
+  };
+
+  it('stores queued rows as rows inserted one at a time: the same values, types, rowids and bytes', () => {
+    const one = fresh();
+    const many = fresh();
+    try {
+      // Document by document, each table's rows before the next table's, as the sink sends them; the seeds have a
+      // document of 35 mentions, more than one statement takes, and one of exactly as many.
+      for (const b of documentBatches(ds)) {
+        for (const t of ['mentions', 'dates'] as const) {
+          const cols = columns(t);
+          for (const r of b[t]) one[t].insertRecord(r, cols);
+          for (const r of b[t]) many[t].queueRecord(r, cols);
+          many[t].flush();
+        }
+      }
+      expect(Math.max(...[...documentBatches(ds)].map((b) => b.mentions.length))).toBeGreaterThan(32);
+      for (const t of ['mentions', 'dates'] as const) {
+        const cols = columns(t).map((c) => `"${c.name}", typeof("${c.name}")`).join(', ');
+        const got = arrays(`SELECT rowid, ${cols} FROM ${t} ORDER BY rowid`, many.on);
+        expect(got, t).toEqual(arrays(`SELECT rowid, ${cols} FROM ${t} ORDER BY rowid`, one.on));
+        expect(got, t).toHaveLength(ds[t].length);
+      }
+      expect(Buffer.from(many.on.serialize()).equals(one.on.serialize())).toBe(true);
+    } finally {
+      one.on.close();
+      many.on.close();
+    }
+  });
+
+  it('refuses a queued row that breaks NOT NULL or the primary key, as a single insert does', () => {
+    const { on, mentions } = fresh();
+    try {
+      const cols = columns('mentions');
+      const [m, n] = ds.mentions;
+      if (!m || !n) throw new Error('too few mentions');
+      mentions.queueRecord(m, cols);
+      mentions.queueRecord({ ...n, document_id: null }, cols);
+      expect(() => mentions.flush()).toThrow(/NOT NULL/);
+      // The failed statement's rows are dropped, not sent again with the next flush.
+      mentions.queueRecord(n, cols);
+      mentions.queueRecord(n, cols);
+      expect(() => mentions.flush()).toThrow(/UNIQUE/);
+      mentions.flush();
+    } finally {
+      on.close();
+    }
+  });
+});
+
+describe('DatabaseSink output', () => {
+  it('moves the database into the output folder with the mode of the other outputs and its own checksum', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kravkart-sqlite-'));
+    try {
+      const dirs = { out: join(root, 'out'), scratch: join(root, 'scratch') };
+      const sink = await DatabaseSink.open(dirs);
+      for (const b of documentBatches(ds)) sink.add(b);
+      const [written] = await sink.finish({ ...tail, documents: ds.documents, actors: ds.actors });
+      const file = readFileSync(join(dirs.out, SQLITE_PATH));
+      expect(file.equals(bytes)).toBe(true);
+      expect(written).toEqual({ path: SQLITE_PATH, bytes: file.length, sha256: createHash('sha256').update(file).digest('hex') });
+      const other = new OutFile(dirs.out, 'other.txt');
+      other.write('x');
+      other.close();
+      expect(statSync(join(dirs.out, SQLITE_PATH)).mode).toBe(statSync(join(dirs.out, 'other.txt')).mode);
+      expect(readdirSync(dirs.scratch)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import { BuildFailure, message } from '../messages.ts';
 import { TABLES, TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { columns } from '../schemas/columns.ts';
@@ -54,6 +55,8 @@ export class DatabaseSink implements OutputSink {
   private readonly counts = new Map<string, number>();
   // Read once: `columns` derives them from the JSON Schema, far too slow to repeat per row.
   private readonly cols = new Map(TABLE_NAMES.map((t) => [t, columns(t)]));
+  // The link tables each published table's rows feed (demands → demand_claimants).
+  private readonly links = new Map(TABLE_NAMES.map((t) => [t, LINK_TABLES.filter((l) => l.table === t)]));
   private closed = false;
 
   private constructor(
@@ -110,7 +113,7 @@ export class DatabaseSink implements OutputSink {
 
   /** Insert one document's mentions, demands (with their links and full-text rows) and dates. */
   add(rows: DocumentRows): void {
-    for (const t of STREAMED_TABLES) for (const r of rows[t]) this.insertRecord(t, r);
+    for (const t of STREAMED_TABLES) this.insertRecords(t, rows[t]);
     if (this.count('demands') - this.count(FTS.name) >= FTS_BATCH) this.indexNewDemands();
   }
 
@@ -120,8 +123,8 @@ export class DatabaseSink implements OutputSink {
    */
   async finish(tail: CorpusTail): Promise<WrittenFile[]> {
     try {
-      for (const d of tail.documents) this.insertRecord('documents', d);
-      for (const a of tail.actors) this.insertRecord('actors', a);
+      this.insertRecords('documents', tail.documents);
+      this.insertRecords('actors', tail.actors);
       this.indexNewDemands();
       this.verifyChecks();
       this.db.exec('PRAGMA ignore_check_constraints = OFF');
@@ -144,7 +147,7 @@ export class DatabaseSink implements OutputSink {
         throw failure(`${broken.length} rows break a foreign key (${where})`);
       }
       this.close();
-      return [copyInto(this.file, this.dirs.out, SQLITE_PATH)];
+      return [moveInto(this.file, this.dirs.out, SQLITE_PATH)];
     } finally {
       this.close();
       rmSync(this.file, { force: true });
@@ -170,14 +173,27 @@ export class DatabaseSink implements OutputSink {
     }
   }
 
-  // A record of a published table, with the link rows of its list columns.
-  private insertRecord(table: TableName, record: object): void {
-    this.inserter(table).insertRecord(record, this.cols.get(table) ?? columns(table));
-    this.counts.set(table, this.count(table) + 1);
-    for (const l of LINK_TABLES) {
-      if (l.table !== table) continue;
-      for (const link of linkRows(record, TABLES[l.table].primaryKey, l.field)) this.insertValues(l.name, link);
+  // Records of a published table, in order, with the link rows of their list columns. The order in which rows
+  // of different tables go in decides which pages each table gets, so it stays that of one row at a time: a
+  // table without links takes its records by multi-row statements, all in before the next table's; a record
+  // with links goes in alone, followed by its links. (Links made by a trigger would keep that order within one
+  // statement, but a trigger costs more per row than the statement it saves.)
+  private insertRecords(table: TableName, records: readonly object[]): void {
+    if (records.length === 0) return;
+    const ins = this.inserter(table);
+    const cols = this.cols.get(table) ?? columns(table);
+    const links = this.links.get(table) ?? [];
+    if (links.length === 0) {
+      for (const r of records) ins.queueRecord(r, cols);
+      ins.flush();
+    } else {
+      const key = TABLES[table].primaryKey;
+      for (const r of records) {
+        ins.insertRecord(r, cols);
+        for (const l of links) for (const link of linkRows(r, key, l.field)) this.insertValues(l.name, link);
+      }
     }
+    this.counts.set(table, this.count(table) + records.length);
   }
 
   private insertValues(table: string, values: readonly SqlValue[]): void {
@@ -208,9 +224,45 @@ function failure(reason: string): BuildFailure {
   return new BuildFailure([message('internal', `${SQLITE_PATH}: ${reason}`, { stage: 'export', file: SQLITE_PATH })]);
 }
 
+// Move the finished scratch file into the output folder and hash it: a rename (the build's scratch folder sits
+// beside the output folder) spares writing the whole database a second time; a copy across file systems.
+function moveInto(file: string, root: string, path: string): WrittenFile {
+  const target = join(root, path);
+  mkdirSync(dirname(target), { recursive: true });
+  // The mode every other output file gets (0666 less the umask), not the 0644 SQLite created the file with.
+  const fd = openSync(target, 'w');
+  const mode = fstatSync(fd).mode & 0o777;
+  closeSync(fd);
+  try {
+    renameSync(file, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    return copyInto(file, root, path);
+  }
+  chmodSync(target, mode);
+  return { path, ...hashFile(target) };
+}
+
 // Copy the finished scratch file into the output folder, hashing as it goes.
 function copyInto(file: string, root: string, path: string): WrittenFile {
   const out = new OutFile(root, path);
   out.copyFrom(file);
   return out.close();
+}
+
+// Size and sha256 of a file, read a piece at a time so that a database of any size is never held in memory.
+function hashFile(path: string): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, bytes); n > 0; n = readSync(fd, buf, 0, buf.length, bytes)) {
+      hash.update(buf.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
