@@ -56,6 +56,10 @@ export function anchored(source: string, flags: string, anchor: Anchor | null): 
     anchor,
   };
   compiled.push(p);
+  // The anchor's bits are given now, with those of the patterns made beside it (a family is made at once): the words'
+  // masks are read again each time bits are added, which, given at each anchor's first use, was dozens of times over
+  // a thread's first document.
+  if (anchor !== null && anchor.narrow === undefined) bitsOf(anchor);
   return p;
 }
 
