@@ -140,7 +140,7 @@ async function processAndExport(
   const total: DocumentStats = { characters: 0, blocks: 0, sentences: 0, demands: 0, mentions: 0, dates: 0 };
   const merger = new Assembler();
   const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
-  // A large build runs the workbook and the database on threads of their own; a small one is done before they would start.
+  // A large build runs the workbook on a thread of its own; a small one is done before it would start.
   const chars = docs.reduce((n, d) => n + (d?.source.length ?? 0), 0);
   const exporter = await Exporter.open(dirs, ctx, { people: true, threads: plan.workers > 1 && chars >= plan.minParallelChars });
   const validator = new DatasetValidator(ctx);

@@ -56,7 +56,7 @@ const PEOPLE_FILES: readonly FileResource[] = [
 /** Which outputs to write: the whole package (the build), or only the machine-readable tables (some tests). */
 export interface ExportScope {
   people: boolean;
-  /** Run the workbook and the database on threads of their own (large builds), rather than on the calling thread. */
+  /** Run the workbook on a thread of its own (large builds), rather than on the calling thread. */
   threads?: boolean;
 }
 
@@ -83,7 +83,10 @@ export class Exporter {
   /** Open every sink of the scope, writing into `dirs.out` (and scratch files into `dirs.scratch`). */
   static async open(dirs: SinkDirs, ctx: Context, scope: ExportScope = { people: true }): Promise<Exporter> {
     const sinks: OutputSink[] = [new TablesSink(dirs)];
-    if (scope.people && scope.threads === true) sinks.push(await ThreadedSink.start('workbook', dirs), await ThreadedSink.start('database', dirs), new PageSink(dirs));
+    // The database stays on this thread: its inserts are native work that costs less here than its rows' trip to a
+    // thread and that thread's own start-up (measured: a rebuild from the cache 10 % and a 1 000-document build
+    // 0.3–0.6 s faster; 10 000 documents the same). The workbook's compression is JavaScript, and worth a thread.
+    if (scope.people && scope.threads === true) sinks.push(await ThreadedSink.start('workbook', dirs), await DatabaseSink.open(dirs), new PageSink(dirs));
     else if (scope.people) sinks.push(new WorkbookSink(dirs), await DatabaseSink.open(dirs), new PageSink(dirs));
     return new Exporter(dirs, ctx, sinks, scope);
   }

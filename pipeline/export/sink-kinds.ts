@@ -3,7 +3,7 @@ import type { CorpusTail, OutputSink, SinkDirs, WrittenFile } from './sink.ts';
 import { DatabaseSink } from './sqlite.ts';
 import { WorkbookSink } from './xlsx.ts';
 
-/** The sinks that can run on a thread of their own: the two outputs whose own work per row is heaviest. */
+/** The sinks that can run on a thread of their own: the two outputs whose own work per row is heaviest (builds put the workbook on one). */
 export type SinkKind = 'workbook' | 'database';
 
 /** Open a sink of a kind (on whatever thread calls this). */
