@@ -13,7 +13,7 @@ import type { SinkDirs } from './export/sink.ts';
 import { DatasetValidator, keepCompiledValidators } from './validate/index.ts';
 import { lexiconHash, loadLexicon } from './lexicon/load.ts';
 import { pipelineVersion } from './cache/version.ts';
-import type { CacheStats } from './cache/store.ts';
+import { versionFolder, type CacheStats } from './cache/store.ts';
 import { processDocuments } from './parallel/schedule.ts';
 import { noTimes } from './parallel/protocol.ts';
 
@@ -91,9 +91,12 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
       return loadLexicon();
     },
   };
-  const cache = req.cache == null ? null : { dir: resolve(req.cache), version: pipelineVersion(lexiconHash()) };
+  const cacheRoot = req.cache == null ? null : resolve(req.cache);
+  const version = cacheRoot === null ? null : pipelineVersion(lexiconHash());
+  const cache = cacheRoot === null || version === null ? null : { dir: versionFolder(cacheRoot, version), version, root: cacheRoot };
   const cacheStats: CacheStats = { hits: 0, misses: 0, corrupt: 0 };
-  keepCompiledValidators(cache?.dir ?? null);
+  // Validators are named by their schema's hash, so they stay valid across versions: kept beside the entries' folders.
+  keepCompiledValidators(cacheRoot);
 
   const out = resolve(req.out);
   const tmp = (await temporaryFolders(out, messages)) ?? fail();
@@ -117,7 +120,7 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
 interface Phase {
   ctx: Context;
   req: BuildRequest;
-  cache: { dir: string; version: string } | null;
+  cache: { dir: string; version: string; root: string } | null;
   cacheStats: CacheStats;
   messages: Message[];
   timings: Record<string, number>;

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../pipeline/bench/corpus.ts';
 import { generateDocument, generatorKit } from '../pipeline/bench/generate.ts';
-import { cacheKey, decodeEntry, encodeEntry, entryPath } from '../pipeline/cache/store.ts';
+import { cacheKey, decodeEntry, encodeEntry, entryPath, versionFolder } from '../pipeline/cache/store.ts';
 import { pipelineVersion } from '../pipeline/cache/version.ts';
 import type { SourceDoc } from '../pipeline/document.ts';
 import type { DocumentOutcome } from '../pipeline/stages.ts';
@@ -122,6 +122,42 @@ describe('cache keys and entries', () => {
     expect(decodeEntry(entry.subarray(0, entry.length - 1), key, 'a.txt')).toBeNull();
     expect(decodeEntry(encodeEntry(key, { ...result, outcome: { ...outcome, rows: null } as unknown as DocumentOutcome }), key, 'a.txt')).toBeNull();
     expect(entryPath('/c', key)).toBe(`/c/${key.slice(0, 2)}/${key}.entry`);
+  });
+});
+
+describe('cache folders by pipeline version', () => {
+  it('keep the entries of the three versions used last, and remove older versions and the unversioned layout', () => {
+    const root = join(work, 'versions');
+    const folder = (c: string) => `v-${c.repeat(16)}`;
+    // Four earlier versions, last used 1 to 4 days ago; an entry in the layout before versions; compiled validators.
+    const day = 86_400;
+    const now = Date.now() / 1000;
+    ['a', 'b', 'c', 'd'].forEach((c, i) => {
+      mkdirSync(join(root, folder(c), 'ab'), { recursive: true });
+      writeFileSync(join(root, folder(c), 'ab', 'x.entry'), '');
+      writeFileSync(join(root, folder(c), 'used'), '');
+      utimesSync(join(root, folder(c), 'used'), now - (i + 1) * day, now - (i + 1) * day);
+    });
+    mkdirSync(join(root, 'ab'), { recursive: true });
+    writeFileSync(join(root, 'ab', 'x.entry'), '');
+    mkdirSync(join(root, 'validators'), { recursive: true });
+
+    const current = versionFolder(root, 'e'.repeat(64));
+    expect(current).toBe(join(root, folder('e')));
+    expect(readdirSync(root).sort()).toEqual([folder('a'), folder('b'), folder('e'), 'validators']);
+    // Using an earlier version again keeps it, and the one used longest ago goes.
+    versionFolder(root, 'b'.repeat(64));
+    expect(readdirSync(root).sort()).toEqual([folder('b'), folder('e'), folder('a'), 'validators'].sort());
+    versionFolder(root, 'f'.repeat(64));
+    expect(readdirSync(root).sort()).toEqual([folder('b'), folder('e'), folder('f'), 'validators']);
+  });
+
+  it('a build reads and writes only its own version\'s folder', async () => {
+    rmSync(cache, { recursive: true, force: true });
+    await run('own-folder', true);
+    const folders = readdirSync(cache).filter((f) => f.startsWith('v-'));
+    expect(folders).toEqual([`v-${pipelineVersion(lexiconHash()).slice(0, 16)}`]);
+    expect(entries().every((e) => e.startsWith(`${folders[0] as string}/`))).toBe(true);
   });
 });
 

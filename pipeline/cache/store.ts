@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { BuildOptions } from '../context.ts';
@@ -26,6 +26,44 @@ export interface CacheStats {
  */
 export function cacheKey(doc: SourceDoc, options: BuildOptions, version: string): string {
   return sha256(JSON.stringify([ENTRY_FORMAT, version, doc.file, doc.sha256, doc.meta, options.strict, options.sourceDateEpoch]));
+}
+
+// How many versions of the pipeline a cache keeps entries for: the current one and those used most recently before
+// it (a branch switched back to, a change undone).
+const KEPT_VERSIONS = 3;
+const VERSION_FOLDER = /^v-[0-9a-f]{16}$/;
+// The layout before entries were kept by version: fan-out folders right under the cache folder.
+const UNVERSIONED_FOLDER = /^[0-9a-f]{2}$/;
+// Rewritten by every build that uses a version's entries: its time orders the versions by last use.
+const USED_MARK = 'used';
+
+/**
+ * The folder of one pipeline version's entries in a cache, ready for a build: marked as used now, while the entries
+ * of all but the versions used most recently are removed. The version is part of every key, so no entry of another
+ * version can ever be read again, and without this a cache would grow by a whole corpus's entries with each change
+ * to the code. A build running beside this one on another version uses its own folder; at worst it finds its
+ * entries gone and makes them again.
+ */
+export function versionFolder(cacheDir: string, version: string): string {
+  const name = `v-${version.slice(0, 16)}`;
+  const folder = join(cacheDir, name);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, USED_MARK), `${version}\n`);
+  const lastUse = (f: string): number => {
+    try {
+      return statSync(join(cacheDir, f, USED_MARK)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  const others = readdirSync(cacheDir).filter((f) => f !== name && VERSION_FOLDER.test(f));
+  const stale = others
+    .map((f) => ({ f, used: lastUse(f) }))
+    .sort((a, b) => b.used - a.used || (a.f < b.f ? -1 : 1))
+    .slice(KEPT_VERSIONS - 1)
+    .map((v) => v.f);
+  for (const f of [...stale, ...readdirSync(cacheDir).filter((f) => UNVERSIONED_FOLDER.test(f))]) rmSync(join(cacheDir, f), { recursive: true, force: true });
+  return folder;
 }
 
 /** Where an entry lives: two levels of fan-out keep folders small at tens of thousands of documents. */

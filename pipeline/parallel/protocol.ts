@@ -13,6 +13,8 @@ export interface WorkerSetup {
   options: BuildOptions;
   /** Folder of the document cache the worker writes its outcomes to, or null when caching is off. */
   cacheDir: string | null;
+  /** Folder the compiled validators are kept in (the cache's own), or null when caching is off. */
+  validatorsDir: string | null;
 }
 
 /** One document to process; `cacheKey` set when the outcome should be cached. */

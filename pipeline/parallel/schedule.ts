@@ -13,8 +13,8 @@ export interface Plan {
   ctx: Context;
   /** Worker threads to use; 1 processes every document on the calling thread. */
   workers: number;
-  /** The document cache (folder and pipeline version), or null for a clean build. */
-  cache: { dir: string; version: string } | null;
+  /** The document cache (this version's folder of entries, the version, and the cache's own folder), or null for a clean build. */
+  cache: { dir: string; version: string; root: string } | null;
   /**
    * Start worker threads only when the documents still to process hold at least this many characters: a worker
    * needs about half a second to load the pipeline, more than a few small documents take on one thread.
@@ -50,7 +50,7 @@ export async function* processDocuments(docs: (SourceDoc | null)[], plan: Plan, 
     if (d !== null && (cache === null || !existsSync(entryPath(cache.dir, keys?.[i] ?? '')))) toProcess += d.source.length;
   });
   const size = plan.workers > 1 && toProcess >= plan.minParallelChars ? plan.workers : 1;
-  const pool = size > 1 ? await WorkerPool.start(size, { options: plan.ctx.options, cacheDir: cache?.dir ?? null }) : null;
+  const pool = size > 1 ? await WorkerPool.start(size, { options: plan.ctx.options, cacheDir: cache?.dir ?? null, validatorsDir: cache?.root ?? null }) : null;
   const window = WINDOW_PER_WORKER * size;
 
   const compute = (doc: SourceDoc, seq: number, key: string | null): Promise<Processed> => {

@@ -11,8 +11,8 @@ const setup = (workerData as { setup: WorkerSetup }).setup;
 const port = parentPort;
 if (port === null) throw new Error('pipeline/parallel/worker.ts runs only as a worker thread');
 
-// Validators compiled from the schemas are kept beside the document cache, as on the main thread.
-keepCompiledValidators(setup.cacheDir);
+// Validators compiled from the schemas are kept in the document cache's folder, as on the main thread.
+keepCompiledValidators(setup.validatorsDir);
 
 let ctx: Context | null = null;
 let failure: WorkerReply | null = null;
