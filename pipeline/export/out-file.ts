@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { WrittenFile } from './sink.ts';
@@ -101,4 +101,44 @@ export class OutFile {
     while (off < view.length) off += writeSync(this.fd, view, off, view.length - off);
     this.used = 0;
   }
+}
+
+/**
+ * Move a finished scratch file into the output folder as the output at `path`, and describe it: a rename (the
+ * build's scratch folder sits beside the output folder) spares writing a large file a second time; across file
+ * systems it is copied. It gets the mode every other output file gets (0666 less the umask).
+ */
+export function moveIntoOutput(file: string, root: string, path: string): WrittenFile {
+  const target = join(root, path);
+  mkdirSync(dirname(target), { recursive: true });
+  const fd = openSync(target, 'w');
+  const mode = fstatSync(fd).mode & 0o777;
+  closeSync(fd);
+  try {
+    renameSync(file, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const out = new OutFile(root, path);
+    out.copyFrom(file);
+    return out.close();
+  }
+  chmodSync(target, mode);
+  return { path, ...hashOf(target) };
+}
+
+// Size and sha256 of a file, read a piece at a time so that a file of any size is never held in memory.
+function hashOf(file: string): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(FLUSH_BYTES);
+  const fd = openSync(file, 'r');
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, bytes); n > 0; n = readSync(fd, buf, 0, buf.length, bytes)) {
+      hash.update(buf.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }

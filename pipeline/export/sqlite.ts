@@ -1,10 +1,9 @@
-import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { BuildFailure, message } from '../messages.ts';
 import { TABLES, TABLE_NAMES, type TableName } from '../models/tables.ts';
 import { columns } from '../schemas/columns.ts';
-import { OutFile } from './out-file.ts';
+import { moveIntoOutput } from './out-file.ts';
 import { STREAMED_TABLES, type CorpusTail, type DocumentRows, type OutputSink, type SinkDirs, type WrittenFile } from './sink.ts';
 import { META_COLUMNS, metaRows } from './sqlite-meta.ts';
 import { RowInserter } from './sqlite-insert.ts';
@@ -147,7 +146,7 @@ export class DatabaseSink implements OutputSink {
         throw failure(`${broken.length} rows break a foreign key (${where})`);
       }
       this.close();
-      return [moveInto(this.file, this.dirs.out, SQLITE_PATH)];
+      return [moveIntoOutput(this.file, this.dirs.out, SQLITE_PATH)];
     } finally {
       this.close();
       rmSync(this.file, { force: true });
@@ -222,47 +221,4 @@ export class DatabaseSink implements OutputSink {
 // A database that contradicts its own schema is a bug of the pipeline, not of the data.
 function failure(reason: string): BuildFailure {
   return new BuildFailure([message('internal', `${SQLITE_PATH}: ${reason}`, { stage: 'export', file: SQLITE_PATH })]);
-}
-
-// Move the finished scratch file into the output folder and hash it: a rename (the build's scratch folder sits
-// beside the output folder) spares writing the whole database a second time; a copy across file systems.
-function moveInto(file: string, root: string, path: string): WrittenFile {
-  const target = join(root, path);
-  mkdirSync(dirname(target), { recursive: true });
-  // The mode every other output file gets (0666 less the umask), not the 0644 SQLite created the file with.
-  const fd = openSync(target, 'w');
-  const mode = fstatSync(fd).mode & 0o777;
-  closeSync(fd);
-  try {
-    renameSync(file, target);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    return copyInto(file, root, path);
-  }
-  chmodSync(target, mode);
-  return { path, ...hashFile(target) };
-}
-
-// Copy the finished scratch file into the output folder, hashing as it goes.
-function copyInto(file: string, root: string, path: string): WrittenFile {
-  const out = new OutFile(root, path);
-  out.copyFrom(file);
-  return out.close();
-}
-
-// Size and sha256 of a file, read a piece at a time so that a database of any size is never held in memory.
-function hashFile(path: string): { bytes: number; sha256: string } {
-  const hash = createHash('sha256');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(path, 'r');
-  let bytes = 0;
-  try {
-    for (let n = readSync(fd, buf, 0, buf.length, bytes); n > 0; n = readSync(fd, buf, 0, buf.length, bytes)) {
-      hash.update(buf.subarray(0, n));
-      bytes += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }
