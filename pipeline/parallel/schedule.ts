@@ -17,7 +17,7 @@ export interface Plan {
   cache: { dir: string; version: string; root: string } | null;
   /**
    * Start worker threads only when the documents still to process hold at least this many characters: a worker
-   * needs about half a second to load the pipeline, more than a few small documents take on one thread.
+   * needs about a second of CPU to start and warm up, more than a few small documents take on one thread.
    */
   minParallelChars: number;
 }
