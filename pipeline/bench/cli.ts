@@ -1,16 +1,17 @@
-import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadLexicon } from '../lexicon/load.ts';
 import { writeCorpus, type CorpusStats } from './corpus.ts';
 import { generateDocument, generatorKit } from './generate.ts';
 import type { FloorResult } from './floor.ts';
 import { formatReport, type BuildRun, type Incremental, type SizeResult } from './report.ts';
+import { child, differences, snapshot, snapshotAt, type BuildChild } from './processes.ts';
+import { compareOn, formatComparison, type Compared } from './compare.ts';
 
 const HELP = `Usage: npm run bench -- [--sizes 100,1000,10000] [--seed N] [--workers N] [--incremental N] [--corpus DIR] [--keep]
+                       [--against REV [--rounds N]]
 
 Generates synthetic corpora of the given sizes (deterministic from the seed), builds each with the worker
 pool and no cache, times the floor (read every file and split it into sentences, nothing else), and prints
@@ -23,82 +24,12 @@ single-threaded builds write byte-identical output.
   --workers N       worker threads (default: the number of cores)
   --incremental N   corpus size of the incremental check (default 1000; 0 = skip)
   --corpus DIR      also measure a folder of real documents (read in place, never copied)
-  --keep            keep the generated corpora and outputs (their folder is printed)`;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Copy a folder tree (files and folders only). */
-async function copyTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const e of await readdir(from, { withFileTypes: true })) {
-    if (e.isDirectory()) await copyTree(join(from, e.name), join(to, e.name));
-    else if (e.isFile()) await copyFile(join(from, e.name), join(to, e.name));
-  }
-}
-
-/**
- * A frozen copy of the pipeline to run every measurement from: editing the working tree while the bench runs
- * (which changes the pipeline's version and so empties the cache) cannot touch the figures.
- */
-async function snapshot(work: string): Promise<string> {
-  const app = join(work, 'app');
-  // The pipeline reads its own files and the committed JSON Schemas next to it.
-  for (const d of ['pipeline', 'schemas']) await copyTree(join(ROOT, d), join(app, d));
-  for (const f of ['package.json', 'package-lock.json']) await copyFile(join(ROOT, f), join(app, f)).catch(() => {});
-  await symlink(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
-  return join(app, 'pipeline', 'bench', 'child.ts');
-}
-
-interface ChildOutput<T> {
-  result: T;
-  /** Time of the measured call inside the child, without process start-up. */
-  ms: number;
-  /** CPU time (user and system, every thread) of the measured call. */
-  cpuMs: number;
-  peakBytes: number;
-  /** Wall time of the whole child process. */
-  processMs: number;
-}
-
-/** Run one measurement in a fresh Node process (its own peak memory) from the given child.ts, and read its JSON line. */
-function child<T>(entry: string, args: string[]): Promise<ChildOutput<T>> {
-  const t = performance.now();
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || last === '') return reject(new Error(`bench child ${args.join(' ')} failed (${code}): ${err.slice(-2000)}`));
-      resolve({ ...(JSON.parse(last) as Omit<ChildOutput<T>, 'processMs'>), processMs: performance.now() - t });
-    });
-  });
-}
-
-type BuildChild = ChildOutput<BuildRun['result']>;
-
-/** Every file under a folder with its bytes, for byte-for-byte comparison of two outputs. */
-async function filesOf(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  const walk = async (d: string, prefix: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name), `${prefix}${e.name}/`);
-      else out.set(`${prefix}${e.name}`, await readFile(join(d, e.name)));
-    }
-  };
-  await walk(dir, '');
-  return out;
-}
-
-/** The files that differ between two output folders (empty when byte-identical). */
-async function differences(a: string, b: string): Promise<string[]> {
-  const [x, y] = await Promise.all([filesOf(a), filesOf(b)]);
-  const names = [...new Set([...x.keys(), ...y.keys()])].sort();
-  return names.filter((n) => !(x.get(n)?.equals(y.get(n) ?? Buffer.alloc(0)) ?? false));
-}
+  --keep            keep the generated corpora and outputs (their folder is printed)
+  --against REV     instead: compare the working tree with git revision REV (a commit, tag or branch): build
+                    every corpus (--sizes, and --corpus) with both, taking turns, and print the medians, the
+                    change and whether the outputs are byte-identical — on a shared machine whose speed drifts,
+                    the only fair way to measure a change
+  --rounds N        builds per pipeline and corpus with --against (default 3)`;
 
 function failed(run: BuildChild): string | null {
   const r = run.result as { failed?: { reason: string; file: string | null }[] };
@@ -115,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       incremental: { type: 'string', default: '1000' },
       corpus: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      against: { type: 'string' },
+      rounds: { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -127,10 +60,12 @@ async function main(argv: string[]): Promise<number> {
   const seed = Number(args.seed);
   const workers = Number(args.workers);
   const incrementalSize = Number(args.incremental);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(workers) || workers < 1 || !Number.isInteger(incrementalSize)) {
-    console.error('bench: --sizes, --seed, --workers and --incremental take whole numbers (see --help)');
+  const rounds = Number(args.rounds);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(workers) || workers < 1 || !Number.isInteger(incrementalSize) || !Number.isInteger(rounds) || rounds < 1) {
+    console.error('bench: --sizes, --seed, --workers, --incremental and --rounds take whole numbers (see --help)');
     return 2;
   }
+  if (args.against !== undefined) return compareAgainst(args.against, { sizes, seed, workers, rounds, corpus: args.corpus ?? null, keep: args.keep });
 
   const kit = generatorKit(loadLexicon());
   const work = await mkdtemp(join(tmpdir(), 'kravkart-bench-'));
@@ -194,6 +129,33 @@ async function main(argv: string[]): Promise<number> {
   const corpus = real === null || args.corpus === undefined ? null : { dir: args.corpus, result: real };
   console.log(formatReport({ seed, workers, cores: availableParallelism(), node: process.version, sizes: results, corpus, incremental }));
   return 0;
+}
+
+/** `--against REV`: every corpus built by the working tree and by the revision, taking turns. */
+async function compareAgainst(ref: string, o: { sizes: number[]; seed: number; workers: number; rounds: number; corpus: string | null; keep: boolean }): Promise<number> {
+  const work = await mkdtemp(join(tmpdir(), 'kravkart-bench-'));
+  const say = (s: string) => process.stderr.write(`${s}\n`);
+  try {
+    const entries = { here: await snapshot(work), there: await snapshotAt(ref, work) };
+    const opts = { work, rounds: o.rounds, workers: o.workers };
+    const corpora: Compared[] = [];
+    if (o.corpus !== null) {
+      say(`bench: ${o.corpus}, ${o.rounds} rounds against ${ref}`);
+      corpora.push(await compareOn(o.corpus, o.corpus, entries, opts));
+    }
+    const kit = generatorKit(loadLexicon());
+    for (const n of [...new Set(o.sizes)].sort((a, b) => a - b)) {
+      const corpus = join(work, `corpus-${n}`);
+      say(`bench: generating ${n} documents (seed ${o.seed}); ${o.rounds} rounds against ${ref}`);
+      await writeCorpus(corpus, o.seed, n, kit);
+      corpora.push(await compareOn(corpus, String(n), entries, opts));
+    }
+    console.log(formatComparison({ ref, rounds: o.rounds, workers: o.workers, cores: availableParallelism(), node: process.version, corpora }));
+    return 0;
+  } finally {
+    if (o.keep) say(`bench: corpora and outputs kept in ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));
