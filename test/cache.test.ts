@@ -126,7 +126,7 @@ describe('cache keys and entries', () => {
 });
 
 describe('cache folders by pipeline version', () => {
-  it('keep the entries of the three versions used last, and remove older versions and the unversioned layout', () => {
+  it('keep the entries of the three versions used last, remove older versions and the unversioned layout, and nothing else', () => {
     const root = join(work, 'versions');
     const folder = (c: string) => `v-${c.repeat(16)}`;
     // Four earlier versions, last used 1 to 4 days ago; an entry in the layout before versions; compiled validators.
@@ -141,10 +141,16 @@ describe('cache folders by pipeline version', () => {
     mkdirSync(join(root, 'ab'), { recursive: true });
     writeFileSync(join(root, 'ab', 'x.entry'), '');
     mkdirSync(join(root, 'validators'), { recursive: true });
+    // What someone else keeps in the folder given as the cache stays, even under names like the cache's own.
+    mkdirSync(join(root, 'db'), { recursive: true });
+    writeFileSync(join(root, 'db', 'notes.txt'), 'mine');
+    mkdirSync(join(root, folder('9')), { recursive: true });
 
     const current = versionFolder(root, 'e'.repeat(64));
     expect(current).toBe(join(root, folder('e')));
-    expect(readdirSync(root).sort()).toEqual([folder('a'), folder('b'), folder('e'), 'validators']);
+    expect(readdirSync(root).sort()).toEqual(['db', folder('9'), folder('a'), folder('b'), folder('e'), 'validators'].sort());
+    rmSync(join(root, 'db'), { recursive: true });
+    rmSync(join(root, folder('9')), { recursive: true });
     // Using an earlier version again keeps it, and the one used longest ago goes.
     versionFolder(root, 'b'.repeat(64));
     expect(readdirSync(root).sort()).toEqual([folder('b'), folder('e'), folder('a'), 'validators'].sort());

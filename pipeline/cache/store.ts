@@ -56,14 +56,26 @@ export function versionFolder(cacheDir: string, version: string): string {
       return 0;
     }
   };
-  const others = readdirSync(cacheDir).filter((f) => f !== name && VERSION_FOLDER.test(f));
+  // Only folders this cache made are removed, whatever else someone keeps in the folder given as the cache: a
+  // version's folder has its mark, an unversioned fan-out folder holds nothing but entries.
+  const others = readdirSync(cacheDir).filter((f) => f !== name && VERSION_FOLDER.test(f) && lastUse(f) > 0);
   const stale = others
     .map((f) => ({ f, used: lastUse(f) }))
     .sort((a, b) => b.used - a.used || (a.f < b.f ? -1 : 1))
     .slice(KEPT_VERSIONS - 1)
     .map((v) => v.f);
-  for (const f of [...stale, ...readdirSync(cacheDir).filter((f) => UNVERSIONED_FOLDER.test(f))]) rmSync(join(cacheDir, f), { recursive: true, force: true });
+  const unversioned = readdirSync(cacheDir).filter((f) => UNVERSIONED_FOLDER.test(f) && onlyEntries(join(cacheDir, f)));
+  for (const f of [...stale, ...unversioned]) rmSync(join(cacheDir, f), { recursive: true, force: true });
   return folder;
+}
+
+/** True for a folder that holds only cache entries (and entries being written). */
+function onlyEntries(folder: string): boolean {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).every((e) => e.isFile() && (e.name.endsWith('.entry') || e.name.endsWith('.tmp')));
+  } catch {
+    return false;
+  }
 }
 
 /** Where an entry lives: two levels of fan-out keep folders small at tens of thousands of documents. */
