@@ -7,7 +7,7 @@ import { writeCorpus, type CorpusStats } from './corpus.ts';
 import { generateDocument, generatorKit } from './generate.ts';
 import type { FloorResult } from './floor.ts';
 import { formatReport, type BuildRun, type Incremental, type SizeResult } from './report.ts';
-import { child, differences, snapshot, snapshotAt, type BuildChild } from './processes.ts';
+import { child, differences, failed, snapshot, snapshotAt, type BuildChild } from './processes.ts';
 import { compareOn, formatComparison, type Compared } from './compare.ts';
 
 const HELP = `Usage: npm run bench -- [--sizes 100,1000,10000] [--seed N] [--workers N] [--incremental N] [--corpus DIR] [--keep]
@@ -30,11 +30,6 @@ single-threaded builds write byte-identical output.
                     change and whether the outputs are byte-identical — on a shared machine whose speed drifts,
                     the only fair way to measure a change
   --rounds N        builds per pipeline and corpus with --against (default 3)`;
-
-function failed(run: BuildChild): string | null {
-  const r = run.result as { failed?: { reason: string; file: string | null }[] };
-  return r.failed === undefined ? null : r.failed.map((m) => `${m.file ?? ''} ${m.reason}`).join('; ');
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values: args } = parseArgs({

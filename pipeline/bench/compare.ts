@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { child, differences, type BuildChild } from './processes.ts';
+import { child, differences, failed, type BuildChild } from './processes.ts';
 import type { BuildRun } from './report.ts';
 
 /** One corpus built by both pipelines, taking turns. */
@@ -35,8 +35,8 @@ export async function compareOn(corpus: string, label: string, entries: { here: 
     const order: ('here' | 'there')[] = round % 2 === 0 ? ['here', 'there'] : ['there', 'here'];
     for (const side of order) {
       const run = await child<BuildRun['result']>(entries[side], ['build', corpus, out(side), String(opts.workers), '-']);
-      const failed = (run.result as { failed?: { reason: string }[] }).failed;
-      if (failed !== undefined) throw new Error(`the ${side === 'here' ? 'working tree' : 'revision'}'s build of ${label} failed: ${failed.map((m) => m.reason).join('; ')}`);
+      const why = failed(run);
+      if (why !== null) throw new Error(`the ${side === 'here' ? 'working tree' : 'revision'}'s build of ${label} failed: ${why}`);
       runs[side].push(run);
     }
   }

@@ -63,6 +63,12 @@ export function child<T>(entry: string, args: string[]): Promise<ChildOutput<T>>
 
 export type BuildChild = ChildOutput<BuildRun['result']>;
 
+/** Why a child's build failed (its first coded errors), or null when it did not. */
+export function failed(run: BuildChild): string | null {
+  const r = run.result as { failed?: { reason: string; file: string | null }[] };
+  return r.failed === undefined ? null : r.failed.map((m) => `${m.file ?? ''} ${m.reason}`).join('; ');
+}
+
 /** Every file under a folder with its bytes, for byte-for-byte comparison of two outputs. */
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();

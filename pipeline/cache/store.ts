@@ -58,13 +58,14 @@ export function versionFolder(cacheDir: string, version: string): string {
   };
   // Only folders this cache made are removed, whatever else someone keeps in the folder given as the cache: a
   // version's folder has its mark, an unversioned fan-out folder holds nothing but entries.
-  const others = readdirSync(cacheDir).filter((f) => f !== name && VERSION_FOLDER.test(f) && lastUse(f) > 0);
+  const present = readdirSync(cacheDir);
+  const others = present.filter((f) => f !== name && VERSION_FOLDER.test(f) && lastUse(f) > 0);
   const stale = others
     .map((f) => ({ f, used: lastUse(f) }))
     .sort((a, b) => b.used - a.used || (a.f < b.f ? -1 : 1))
     .slice(KEPT_VERSIONS - 1)
     .map((v) => v.f);
-  const unversioned = readdirSync(cacheDir).filter((f) => UNVERSIONED_FOLDER.test(f) && onlyEntries(join(cacheDir, f)));
+  const unversioned = present.filter((f) => UNVERSIONED_FOLDER.test(f) && onlyEntries(join(cacheDir, f)));
   for (const f of [...stale, ...unversioned]) rmSync(join(cacheDir, f), { recursive: true, force: true });
   return folder;
 }

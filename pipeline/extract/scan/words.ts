@@ -130,28 +130,21 @@ export function wordsOf(text: string): readonly Word[] {
   return words;
 }
 
-/** The word that starts exactly at `start`, if any (binary search). */
-export function wordStartingAt(words: readonly Word[], start: number): Word | null {
+/** The word whose `edge` offset is exactly `at`, if any (binary search: words are in text order, so are both edges). */
+function wordWithEdge(words: readonly Word[], at: number, edge: 'start' | 'end'): Word | null {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((words[mid] as Word).start < start) lo = mid + 1;
+    if ((words[mid] as Word)[edge] < at) lo = mid + 1;
     else hi = mid;
   }
   const w = words[lo];
-  return w !== undefined && w.start === start ? w : null;
+  return w !== undefined && w[edge] === at ? w : null;
 }
 
-/** The word that ends exactly at `end`, if any (binary search). */
-export function wordEndingAt(words: readonly Word[], end: number): Word | null {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as Word).end < end) lo = mid + 1;
-    else hi = mid;
-  }
-  const w = words[lo];
-  return w !== undefined && w.end === end ? w : null;
-}
+/** The word that starts exactly at `start`, if any. */
+export const wordStartingAt = (words: readonly Word[], start: number): Word | null => wordWithEdge(words, start, 'start');
+
+/** The word that ends exactly at `end`, if any. */
+export const wordEndingAt = (words: readonly Word[], end: number): Word | null => wordWithEdge(words, end, 'end');
