@@ -30,7 +30,7 @@ for (const doc of docs) extract(doc, ctx);
 // surrogates, ſ (which folds to s), hyphens, apostrophes, spaces of every kind, digits, and lexicon words.
 const lexiconWords = [
   'Fagforbundet', 'LO', 'LOs', 'regjeringen', 'Solberg-regjeringen', 'leder', 'forbundsleder ', 'Kari Nordmann', 'Anne-Lise Berg', ', leder i ',
-  'sier ', 'statsråd ', 'SV-leder ', 'i 2023', 'i løpet av', 'mars 2022', 'Oslo kommune', 'Av ', 'Helse- og omsorgsdepartementet', 'stortingsrepresentantene ',
+  'sier ', 'statsråd ', 'SV-leder ', 'Dato', 'datoen ', 'i 2023', 'i løpet av', 'mars 2022', 'Oslo kommune', 'Av ', 'Helse- og omsorgsdepartementet', 'stortingsrepresentantene ',
 ];
 const pieces = ['a', 'Å', 'ø', 'ß', 'ſ', 'İ', 'Σ', 'ﬂ', '\u{1D400}', '\uD835', '\uDC00', '1', '2023', '-', "'", '’', ' ', '  ', '\t', '\n', '\u00a0', '\u2028', '.', ',', ':', '(', ')', '«', ...lexiconWords];
 const madeUp = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((xs) => xs.join(''));
@@ -42,6 +42,7 @@ const CRAFTED = [
   'Av Marte Solhaug, NTB. Solberg-regjeringen og regjeringen Støre; Bodø kommune og Nordre Follo kommunes budsjett for 2024.',
   'Den norske kirke, Helse- og omsorgsdepartementet og Norsk Sykepleierforbund krever innen 2030 og i fjor; i mars 2022, høsten 2021.',
   'Stortingsrepresentantene Kari Nordmann og Ola Nordmann (KrF) fremmet forslaget. – Det haster, sier hovedtillitsvalgt Siri Haugen.',
+  'Datoen for møtet er ikke satt. Dato: 12.03.2024, datert 1. mars 2024; publisert:2. mai.',
 ];
 const plainRuns = (text: string) => [...text.matchAll(/\p{L}+/gu)].map((m) => [m.index, m.index + m[0].length]);
 

@@ -7,17 +7,6 @@ import type { SinkKind, SinkReply, SinkRequest } from './sink-kinds.ts';
 
 const SINK_WORKER = new URL('./sink-worker.ts', import.meta.url);
 
-// Every sink thread gets the same rows: they are serialised once per document and the bytes posted to each.
-const serialisedRows = new WeakMap<DocumentRows, Uint8Array>();
-const serialised = (rows: DocumentRows): Uint8Array => {
-  let bytes = serialisedRows.get(rows);
-  if (bytes === undefined) {
-    bytes = serialize(rows);
-    serialisedRows.set(rows, bytes);
-  }
-  return bytes;
-};
-
 /**
  * An output sink run on a thread of its own: each document's rows are posted to it as they come, so the workbook's
  * compression and the database's inserts run beside the rest of the build instead of after it. The same sink code
@@ -42,7 +31,9 @@ export class ThreadedSink implements OutputSink {
   }
 
   add(rows: DocumentRows, source: string | null): void {
-    this.post({ type: 'add', rows: serialised(rows), source });
+    // Serialised by node:v8 (faster than the structured clone of postMessage) into memory of its own, which is moved to the thread rather than copied.
+    const bytes = serialize(rows);
+    this.post({ type: 'add', rows: bytes, source }, [bytes.buffer as ArrayBuffer]);
   }
 
   async finish(tail: CorpusTail): Promise<WrittenFile[]> {
@@ -58,7 +49,7 @@ export class ThreadedSink implements OutputSink {
     await this.worker.terminate();
   }
 
-  private post(m: SinkRequest): void {
-    this.worker.postMessage(m);
+  private post(m: SinkRequest, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(m, transfer);
   }
 }

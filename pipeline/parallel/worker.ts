@@ -25,5 +25,6 @@ try {
 
 port.on('message', (task: DocumentTask) => {
   const reply = ctx === null ? { ...(failure as WorkerReply), seq: task.seq } : runTask(task, ctx, setup.cacheDir);
-  port.postMessage(reply);
+  // The entry's memory is its own (see encodeEntry): moved to the main thread rather than copied.
+  port.postMessage(reply, reply.ok ? [reply.entry.buffer as ArrayBuffer] : []);
 });

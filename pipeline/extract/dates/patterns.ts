@@ -157,7 +157,8 @@ export function calendarPatterns(cal: Calendar): CalendarPatterns {
       // Not followed by a letter, digit or number ("i år 2023" is a context year, "i årene" no phrase at all).
       relative: anchored(`${L}(?:${relative})(?![\\p{L}\\p{N}]|\\s+\\d)`, 'giu', formsAnchor(cal.relativeYears.map((r) => r.phrase), true)),
       relativeOffsets: new Map(cal.relativeYears.map((r) => [r.phrase.toLowerCase().replace(/\s+/g, ' '), r.offset])),
-      cue: anchored(`${L}(?:${dateCue})`, 'giu', formsAnchor(cal.dateCues, true)),
+      // A cue ends at its colon or at the word's end ("Dato 1. mars", not "datoen"), as its anchor reads whole words.
+      cue: anchored(`${L}(?:${dateCue})(?:(?<=:)|${R})`, 'giu', formsAnchor(cal.dateCues, true)),
     },
     monthOf: (word) => months.get(word.toLowerCase().replace(/\.$/, '')) ?? null,
     quantityAfter(text, end) {
