@@ -35,6 +35,12 @@ export interface BuildRequest {
   cache?: string | null;
   /** Start worker threads only for at least this many characters still to process (default 256 000). */
   minParallelChars?: number;
+  /**
+   * Write only the tables (CSV, spreadsheet CSV, JSON) with their descriptor, codebook and checksums, not the
+   * workbook, database and page: a quicker build while working on a corpus. Its tables are byte for byte those of
+   * a full build, so the cache serves both.
+   */
+  tablesOnly?: boolean;
 }
 
 export interface BuildResult {
@@ -145,7 +151,7 @@ async function processAndExport(
   const plan = { ctx, workers: Math.max(1, req.workers ?? 1), cache, minParallelChars: req.minParallelChars ?? DEFAULT_MIN_PARALLEL_CHARS };
   // A large build runs the workbook on a thread of its own; a small one is done before it would start.
   const chars = docs.reduce((n, d) => n + (d?.source.length ?? 0), 0);
-  const exporter = await Exporter.open(dirs, ctx, { people: true, threads: plan.workers > 1 && chars >= plan.minParallelChars });
+  const exporter = await Exporter.open(dirs, ctx, { people: req.tablesOnly !== true, threads: plan.workers > 1 && chars >= plan.minParallelChars });
   const validator = new DatasetValidator(ctx);
   const count = docs.length;
   let done = 0;

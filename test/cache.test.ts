@@ -61,6 +61,22 @@ describe('document cache', () => {
     expectSameOutput('changed-clean', 'changed');
   });
 
+  it('serves a tables-only build too, whose tables are byte for byte those of a full build', async () => {
+    const full = await run('for-tables', true);
+    const tables = await build({ seeds, out: join(work, 'tables-only'), strict: false, sourceDateEpoch: null, cache, tablesOnly: true });
+    expect(tables.cache).toEqual({ hits: N, misses: 0, corrupt: 0 });
+    const x = files(join(work, 'for-tables'));
+    const y = files(join(work, 'tables-only'));
+    const people = ['index.html', 'kravkart.sqlite', 'kravkart.xlsx'];
+    const described = ['datapackage.json', 'SHA256SUMS'];
+    expect([...y.keys()].sort()).toEqual([...x.keys()].filter((f) => !people.includes(f)).sort());
+    for (const [name, bytes] of y) if (!described.includes(name)) expect(x.get(name)?.equals(bytes), name).toBe(true);
+    // The descriptor lists only what was written.
+    const descriptor = JSON.parse((y.get('datapackage.json') as Buffer).toString('utf8')) as { resources: { path: string }[] };
+    expect(descriptor.resources.map((r) => r.path).filter((p) => people.includes(p))).toEqual([]);
+    expect(tables.files.sort()).toEqual(full.files.filter((f) => !people.includes(f)).sort());
+  });
+
   it('ignores a corrupt entry, recomputes it and overwrites it', async () => {
     rmSync(cache, { recursive: true, force: true }); // only the entries of the current documents
     await run('refill', true);
@@ -168,7 +184,7 @@ describe('cache folders by pipeline version', () => {
 });
 
 describe('command line', () => {
-  it('--no-cache writes no cache; the default cache is .cache/kravkart in the working directory', () => {
+  it('--no-cache writes no cache; --tables-only skips the workbook, database and page; the default cache is .cache/kravkart in the working directory', () => {
     const cwd = join(work, 'cwd');
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline', 'cli.ts'), '--seeds', join(ROOT, 'seeds'), '--quiet', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -178,6 +194,10 @@ describe('command line', () => {
     const b = cli('--out', join(cwd, 'b'), '--cache', join(cwd, 'c'), '--workers', '2');
     expect(b.status, b.stderr).toBe(0);
     expect(readdirSync(join(cwd, 'c'), { recursive: true }).filter((f) => String(f).endsWith('.entry'))).toHaveLength(5);
+    const tables = cli('--out', join(cwd, 't'), '--cache', join(cwd, 'c'), '--tables-only');
+    expect(tables.status, tables.stderr).toBe(0);
+    expect(readdirSync(join(cwd, 't')).filter((f) => !readdirSync(join(cwd, 'b')).includes(f))).toEqual([]);
+    expect(['index.html', 'kravkart.sqlite', 'kravkart.xlsx'].filter((f) => existsSync(join(cwd, 't', f)))).toEqual([]);
     const bad = cli('--out', join(cwd, 'd'), '--workers', '0');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage --workers must be a whole number/);

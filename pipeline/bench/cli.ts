@@ -10,7 +10,7 @@ import { formatReport, type BuildRun, type Incremental, type SizeResult } from '
 import { child, differences, failed, snapshot, snapshotAt, type BuildChild } from './processes.ts';
 import { compareOn, formatComparison, type Compared } from './compare.ts';
 
-const HELP = `Usage: npm run bench -- [--sizes 100,1000,10000] [--seed N] [--workers N] [--incremental N] [--corpus DIR] [--keep]
+const HELP = `Usage: npm run bench -- [--sizes 100,1000,10000] [--seed N] [--workers N] [--incremental N] [--corpus DIR] [--keep] [--tables-only]
                        [--against REV [--rounds N]]
 
 Generates synthetic corpora of the given sizes (deterministic from the seed), builds each with the worker
@@ -25,6 +25,8 @@ single-threaded builds write byte-identical output.
   --incremental N   corpus size of the incremental check (default 1000; 0 = skip)
   --corpus DIR      also measure a folder of real documents (read in place, never copied)
   --keep            keep the generated corpora and outputs (their folder is printed)
+  --tables-only     builds write only the tables (build --tables-only): what the workbook, the database and the
+                    page cost is the difference to a full run (not with --against: older revisions lack it)
   --against REV     instead: compare the working tree with git revision REV (a commit, tag or branch): build
                     every corpus (--sizes, and --corpus) with both, taking turns, and print the medians, the
                     change and whether the outputs are byte-identical — on a shared machine whose speed drifts,
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       incremental: { type: 'string', default: '1000' },
       corpus: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'tables-only': { type: 'boolean', default: false },
       against: { type: 'string' },
       rounds: { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
@@ -60,6 +63,11 @@ async function main(argv: string[]): Promise<number> {
     console.error('bench: --sizes, --seed, --workers, --incremental and --rounds take whole numbers (see --help)');
     return 2;
   }
+  const tablesOnly = args['tables-only'];
+  if (args.against !== undefined && tablesOnly) {
+    console.error('bench: --tables-only cannot be used with --against (a revision before it would build every output)');
+    return 2;
+  }
   if (args.against !== undefined) return compareAgainst(args.against, { sizes, seed, workers, rounds, corpus: args.corpus ?? null, keep: args.keep });
 
   const kit = generatorKit(loadLexicon());
@@ -67,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   const say = (s: string) => process.stderr.write(`${s}\n`);
   const entry = await snapshot(work);
   const runBuild = (seeds: string, out: string, threads: number, cache: string | null): Promise<BuildChild> =>
-    child<BuildRun['result']>(entry, ['build', seeds, out, String(threads), cache ?? '-']);
+    child<BuildRun['result']>(entry, ['build', seeds, out, String(threads), cache ?? '-', tablesOnly ? 'tables' : 'all']);
   const results: SizeResult[] = [];
   let real: SizeResult | null = null;
   let incremental: Incremental | null = null;
@@ -122,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
     else await rm(work, { recursive: true, force: true });
   }
   const corpus = real === null || args.corpus === undefined ? null : { dir: args.corpus, result: real };
-  console.log(formatReport({ seed, workers, cores: availableParallelism(), node: process.version, sizes: results, corpus, incremental }));
+  console.log(formatReport({ seed, workers, tablesOnly, cores: availableParallelism(), node: process.version, sizes: results, corpus, incremental }));
   return 0;
 }
 

@@ -43,6 +43,8 @@ export interface Incremental {
 export interface BenchReport {
   seed: number;
   workers: number;
+  /** Builds wrote only the tables (`--tables-only`): no workbook, database or page. */
+  tablesOnly: boolean;
   cores: number;
   node: string;
   sizes: SizeResult[];
@@ -61,7 +63,7 @@ const row = (cells: string[], widths: number[]) => cells.map((c, i) => c.padStar
 /** The bench's printed report: throughput against the floor, stage shares, scaling, memory and incremental rebuilds. */
 export function formatReport(r: BenchReport): string {
   const out: string[] = [];
-  out.push(`kravkart bench · seed ${r.seed} · ${r.workers} worker threads on ${r.cores} cores · Node ${r.node}`);
+  out.push(`kravkart bench · seed ${r.seed} · ${r.workers} worker threads on ${r.cores} cores · Node ${r.node}${r.tablesOnly ? ' · tables only (no workbook, database or page)' : ''}`);
   out.push('Build time is the build call without process start-up; CPU is its user and system time over every thread;');
   out.push('MB counts document bytes (.txt) only.');
   out.push('');
