@@ -31,7 +31,7 @@ export class ThreadedSink implements OutputSink {
   }
 
   add(rows: DocumentRows, source: string | null): void {
-    // Serialised by node:v8 (faster than the structured clone of postMessage) into memory of its own, which is moved to the thread rather than copied.
+    // Serialised by node:v8 (faster than postMessage's structured clone) into memory of its own, moved to the thread.
     const bytes = serialize(rows);
     this.post({ type: 'add', rows: bytes, source }, [bytes.buffer as ArrayBuffer]);
   }
