@@ -53,7 +53,7 @@ const PEOPLE_FILES: readonly FileResource[] = [
   },
 ];
 
-/** Which outputs to write: the whole package (the build), or only the machine-readable tables (some tests). */
+/** Which outputs to write: the whole package (a build), or only the machine-readable tables (`build --tables-only`, some tests). */
 export interface ExportScope {
   people: boolean;
   /** Run the workbook on a thread of its own (large builds), rather than on the calling thread. */
